@@ -1,0 +1,31 @@
+// Bundles the Node faces (Electron main, preload, CLI, preview host) with esbuild.
+// The sandboxed preload must be one self-contained CommonJS file: a sandboxed preload can only
+// require 'electron' and a few polyfills, so it cannot load shared/ from disk at run time.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native and Electron modules stay outside the bundle.
+  external: ['electron', 'better-sqlite3'],
+};
+
+const entries = {
+  main: 'electron/main/index.ts',
+  preload: 'electron/preload/index.ts',
+  cli: 'electron/cli/index.ts',
+  preview: 'electron/preview/index.ts',
+};
+
+import { existsSync } from 'node:fs';
+await Promise.all(
+  Object.entries(entries)
+    .filter(([, entry]) => existsSync(entry))
+    .map(([name, entry]) =>
+      build({ ...common, entryPoints: [entry], outfile: `dist/electron/${name}.cjs` }),
+    ),
+);

@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './errors';
+export * from './schemas';
+export * from './operations';
+export * from './api';

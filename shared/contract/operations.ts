@@ -1,0 +1,156 @@
+// The one list of operations every face exposes: name, preload method, request and response
+// schemas, and who may call it. Main registers handlers from this list, the preload exposes one
+// function per entry, and the renderer's api/ derives its types from it, so they cannot drift.
+import { z } from 'zod';
+import type { Role } from './roles';
+import {
+  AnswerPathSchema,
+  AnswerSchema,
+  AnswerValueSchema,
+  InterviewSchema,
+  InterviewStatusSchema,
+  InterviewSummarySchema,
+  MissingKindSchema,
+  PersonNameSchema,
+  RoleSchema,
+  SecretSchema,
+  SlugSchema,
+  SurveySchema,
+  UnitCodeSchema,
+  UserCodeSchema,
+  UserSchema,
+  UuidSchema,
+} from './schemas';
+
+/** `public`: callable without signing in (sign-in itself, first-run setup, status). */
+export type Access = 'public' | 'signed_in' | readonly Role[];
+
+interface OperationDef<Req extends z.ZodType, Res extends z.ZodType> {
+  /** Name of the function on `window.khaosat` (preload) and on the renderer's api client. */
+  method: string;
+  request: Req;
+  response: Res;
+  access: Access;
+  /** One line on what the operation does, shown in docs and `--help`. */
+  summary: string;
+}
+
+function op<Req extends z.ZodType, Res extends z.ZodType>(def: OperationDef<Req, Res>) {
+  return def;
+}
+
+const Empty = z.strictObject({});
+
+export const SessionSchema = z.strictObject({
+  user: UserSchema.nullable(),
+  deviceId: UuidSchema,
+  needsSetup: z.boolean(),
+});
+
+export const operations = {
+  'app:status': op({
+    method: 'status',
+    summary: 'App version, device id, whether first-run setup is needed, who is signed in.',
+    request: Empty,
+    response: z.strictObject({
+      version: z.string().max(40),
+      deviceId: UuidSchema,
+      needsSetup: z.boolean(),
+      user: UserSchema.nullable(),
+    }),
+    access: 'public',
+  }),
+  'setup:createFirstSupervisor': op({
+    method: 'createFirstSupervisor',
+    summary: 'First run only: create the first supervisor and sign them in.',
+    request: z.strictObject({ code: UserCodeSchema, name: PersonNameSchema, secret: SecretSchema }),
+    response: UserSchema,
+    access: 'public',
+  }),
+  'session:signIn': op({
+    method: 'signIn',
+    summary: 'Sign in with user code and PIN/password.',
+    request: z.strictObject({ code: UserCodeSchema, secret: SecretSchema }),
+    response: UserSchema,
+    access: 'public',
+  }),
+  'session:signOut': op({
+    method: 'signOut',
+    summary: 'Sign the current user out.',
+    request: Empty,
+    response: z.strictObject({ signedOut: z.literal(true) }),
+    access: 'signed_in',
+  }),
+  'user:create': op({
+    method: 'createUser',
+    summary: 'A supervisor registers a surveyor (or another supervisor) on this laptop.',
+    request: z.strictObject({
+      code: UserCodeSchema,
+      name: PersonNameSchema,
+      role: RoleSchema,
+      secret: SecretSchema,
+    }),
+    response: UserSchema,
+    access: ['supervisor'],
+  }),
+  'user:list': op({
+    method: 'listUsers',
+    summary: 'Users registered on this laptop.',
+    request: Empty,
+    response: z.array(UserSchema).max(10_000),
+    access: ['supervisor'],
+  }),
+  'survey:list': op({
+    method: 'listSurveys',
+    summary: 'Surveys installed on this laptop.',
+    request: Empty,
+    response: z.array(SurveySchema).max(1_000),
+    access: 'signed_in',
+  }),
+  'interview:create': op({
+    method: 'createInterview',
+    summary: 'Start a new interview for a survey and unit.',
+    request: z.strictObject({ surveyId: SlugSchema, unitCode: UnitCodeSchema }),
+    response: InterviewSummarySchema,
+    access: ['surveyor'],
+  }),
+  'interview:saveAnswer': op({
+    method: 'saveAnswer',
+    summary: 'Save one answer; durable on disk before the call returns.',
+    request: z.strictObject({
+      interviewId: UuidSchema,
+      path: AnswerPathSchema,
+      value: AnswerValueSchema,
+      missing: MissingKindSchema.nullable().optional(),
+    }),
+    response: AnswerSchema,
+    access: ['surveyor'],
+  }),
+  'interview:load': op({
+    method: 'loadInterview',
+    summary: 'An interview with all its answers.',
+    request: z.strictObject({ interviewId: UuidSchema }),
+    response: InterviewSchema,
+    access: ['surveyor', 'supervisor'],
+  }),
+  'interview:list': op({
+    method: 'listInterviews',
+    summary: "Interviews: a surveyor sees their own, a supervisor everyone's.",
+    request: z.strictObject({
+      status: InterviewStatusSchema.optional(),
+      limit: z.number().int().min(1).max(1_000).optional(),
+    }),
+    response: z.array(InterviewSummarySchema).max(1_000),
+    access: ['surveyor', 'supervisor'],
+  }),
+} as const;
+
+export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+export const OPERATION_NAMES = Object.keys(operations) as OperationName[];
+
+export type RequestOf<N extends OperationName> = z.infer<Operations[N]['request']>;
+export type ResponseOf<N extends OperationName> = z.infer<Operations[N]['response']>;
+export type MethodOf<N extends OperationName> = Operations[N]['method'];
+
+export { AnswerValueSchema, AnswerPathSchema };
