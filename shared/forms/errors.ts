@@ -1,0 +1,111 @@
+// Form errors a survey designer can act on: which file, sheet, row and column, a stable code,
+// and a message in Vietnamese (first) and English. Warnings use the same shape.
+
+export type FormErrorCode =
+  | 'unreadable_file'
+  | 'file_too_large'
+  | 'too_many_rows'
+  | 'invalid_json_form'
+  | 'missing_sheet'
+  | 'missing_column'
+  | 'missing_type'
+  | 'unknown_type'
+  | 'unsupported_type'
+  | 'missing_name'
+  | 'invalid_name'
+  | 'duplicate_name'
+  | 'missing_label'
+  | 'missing_list_name'
+  | 'unknown_list'
+  | 'empty_list'
+  | 'duplicate_choice'
+  | 'missing_choice_name'
+  | 'choice_name_space'
+  | 'unclosed_block'
+  | 'unopened_end'
+  | 'mismatched_end'
+  | 'empty_block'
+  | 'expression_syntax'
+  | 'unknown_function'
+  | 'unknown_reference'
+  | 'reference_cycle'
+  | 'unknown_filter_column'
+  | 'invalid_parameters'
+  | 'invalid_missing_codes'
+  | 'unknown_missing_code'
+  | 'missing_setting'
+  | 'column_ignored'
+  | 'index_unknown_question'
+  | 'index_bad_question_type'
+  | 'index_invalid_weight'
+  | 'index_invalid_codes'
+  | 'index_missing_component';
+
+export interface FormError {
+  file: string;
+  sheet: string;
+  /** 1-based row as Excel shows it; 0 when the problem concerns the whole sheet or file. */
+  row: number;
+  /** Header name of the column, when the problem is in one cell. */
+  column?: string;
+  /** Excel column letter (`A`, `B`, … `AA`). */
+  columnLetter?: string;
+  code: FormErrorCode;
+  /** Vietnamese. */
+  message: string;
+  messageEn: string;
+  /** What would have been accepted, when that helps (`tên danh sách`, `)`, …). */
+  expected?: string;
+}
+
+/** Where a problem is: everything of `FormError` except the message. */
+export interface FormErrorAt {
+  sheet: string;
+  row: number;
+  column?: string;
+  /** 0-based column index, turned into a letter. */
+  columnIndex?: number;
+}
+
+/** `0 → A`, `25 → Z`, `26 → AA`. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Collects errors and warnings for one file; the compiler never stops at the first. */
+export class FormIssues {
+  readonly errors: FormError[] = [];
+  readonly warnings: FormError[] = [];
+  constructor(readonly file: string) {}
+
+  error(at: FormErrorAt, code: FormErrorCode, vi: string, en: string, expected?: string): void {
+    this.errors.push(this.make(at, code, vi, en, expected));
+  }
+
+  warn(at: FormErrorAt, code: FormErrorCode, vi: string, en: string, expected?: string): void {
+    this.warnings.push(this.make(at, code, vi, en, expected));
+  }
+
+  private make(at: FormErrorAt, code: FormErrorCode, vi: string, en: string, expected?: string): FormError {
+    const e: FormError = { file: this.file, sheet: at.sheet, row: at.row, code, message: vi, messageEn: en };
+    if (at.column !== undefined) e.column = at.column;
+    if (at.columnIndex !== undefined) e.columnLetter = columnLetter(at.columnIndex);
+    if (expected !== undefined) e.expected = expected;
+    return e;
+  }
+}
+
+/** One line for a terminal or a log: `form.xlsx survey!C12 [unknown_reference] …`. */
+export function formatFormError(e: FormError, lang: 'vi' | 'en' = 'vi'): string {
+  const cell = e.row > 0 ? `${e.columnLetter ?? ''}${e.row}` : '';
+  const where = cell ? `${e.sheet}!${cell}` : e.sheet;
+  const col = e.column ? ` (${e.column})` : '';
+  return `${e.file} ${where}${col} [${e.code}] ${lang === 'vi' ? e.message : e.messageEn}`;
+}

@@ -1,0 +1,204 @@
+// The typed, versioned form model: what the XLSForm compiler produces and what the runtime,
+// the survey package and the index maths consume. Serialised as-is to form.json.
+import type { Expr } from '../engine/expr';
+
+/** Bumped when the shape below changes incompatibly; loaders refuse other versions. */
+export const FORM_MODEL_VERSION = 1 as const;
+
+/** Text per language code (`vi`, `en`, …). A missing language falls back to the default one. */
+export type Localized = Record<string, string>;
+
+export interface Language {
+  /** Short code used as the key of every `Localized` (`vi`, `en`). */
+  code: string;
+  /** Name as written in the column header (`Tiếng Việt`), or the code when none was given. */
+  name: string;
+}
+
+/** An XPath-like expression from the form: the source text as written and its parsed tree. */
+export interface CompiledExpression {
+  source: string;
+  ast: Expr;
+  /** Names referenced as `${name}`, de-duplicated, in order of first use. */
+  refs: string[];
+  /**
+   * Only for choice_filter: choices-sheet columns named bare in the source (`district`). In the
+   * AST they are refs named `CHOICE_COLUMN_REF_PREFIX + column`; the runtime resolves them from
+   * the choice being filtered (`name`, `label` in the current language, or an extra column).
+   */
+  choiceColumns?: string[];
+}
+
+/** Prefix of the reserved refs standing for choices-sheet columns in a choice_filter AST. */
+export const CHOICE_COLUMN_REF_PREFIX = '__choice__';
+
+/** Where a node came from, so runtime messages can point back at the spreadsheet. */
+export interface SourceRef {
+  sheet: string;
+  /** 1-based row as Excel shows it. */
+  row: number;
+}
+
+export type QuestionType =
+  | 'note'
+  | 'text'
+  | 'integer'
+  | 'decimal'
+  | 'select_one'
+  | 'select_multiple'
+  | 'rank'
+  | 'date'
+  | 'time'
+  | 'datetime'
+  | 'calculate'
+  | 'acknowledge'
+  | 'range'
+  | 'hidden'
+  // Metadata: filled by the app, never shown.
+  | 'start'
+  | 'end'
+  | 'today'
+  | 'deviceid'
+  | 'username';
+
+export const METADATA_TYPES: readonly QuestionType[] = ['start', 'end', 'today', 'deviceid', 'username'];
+export const SELECT_TYPES: readonly QuestionType[] = ['select_one', 'select_multiple', 'rank'];
+
+/** Missing-value kinds of DOMAIN.md: answers in their own right, excluded from index denominators. */
+export type MissingKind = 'not_applicable' | 'dont_know' | 'refused';
+
+export interface MissingCode {
+  /** The value stored as the answer (`8`, `9`). */
+  code: string;
+  kind: MissingKind;
+  labels: Localized;
+}
+
+interface NodeBase {
+  name: string;
+  /** Slash-joined names of the enclosing groups/repeats and this node (`/ACCESS/ACC1`). */
+  path: string;
+  labels: Localized;
+  hints: Localized;
+  relevant?: CompiledExpression;
+  appearance?: string;
+  source: SourceRef;
+}
+
+export interface QuestionNode extends NodeBase {
+  kind: 'question';
+  type: QuestionType;
+  /** `true`/`false`, or an expression evaluated against the record. */
+  required: boolean | CompiledExpression;
+  requiredMessage: Localized;
+  constraint?: CompiledExpression;
+  constraintMessage: Localized;
+  calculation?: CompiledExpression;
+  /** Default value as written (a literal, not an expression). */
+  default?: string;
+  readOnly: boolean | CompiledExpression;
+  /** Choice list name for select_one / select_multiple / rank. */
+  listName?: string;
+  /** Expression evaluated per choice; `choice.extra` columns are available by name. */
+  choiceFilter?: CompiledExpression;
+  /** select_* `or_other`: an "other" choice plus a free-text answer `<name>_other`. */
+  orOther: boolean;
+  /** Parsed `parameters` column (`start=1 end=5 step=1` → `{ start: '1', end: '5', step: '1' }`). */
+  parameters: Record<string, string>;
+  /**
+   * Missing codes this question accepts (values of `FormModel.missingCodes`). For selects this
+   * includes choices of its list whose name is a declared missing code; codes declared only in
+   * the `missing` column are offered by the runtime as extra options/buttons.
+   */
+  missingCodes: string[];
+}
+
+export interface GroupNode extends NodeBase {
+  kind: 'group';
+  /** `field-list`, `table-list`, `likert`, … (also kept in `appearance`). */
+  children: FormNode[];
+}
+
+export interface RepeatNode extends NodeBase {
+  kind: 'repeat';
+  /** Fixed number of instances; absent = open-ended (the interviewer adds instances). */
+  repeatCount?: CompiledExpression;
+  children: FormNode[];
+}
+
+export type FormNode = QuestionNode | GroupNode | RepeatNode;
+
+export interface Choice {
+  name: string;
+  labels: Localized;
+  /** Extra columns of the choices sheet (used by choice_filter), by header name. */
+  extra: Record<string, string>;
+  /** Set when the choice's name is a declared missing code. */
+  missing?: MissingKind;
+  source: SourceRef;
+}
+
+export interface ChoiceList {
+  name: string;
+  choices: Choice[];
+}
+
+export type IndexComponentId = 'ACC' | 'PRO' | 'CIV' | 'RES' | 'FBK' | (string & {});
+
+export interface IndexItem {
+  /** Question name; a select_one (or integer) on the satisfaction scale. */
+  question: string;
+  weight: number;
+}
+
+export interface IndexComponent {
+  id: IndexComponentId;
+  labels: Localized;
+  /** Weight in the overall service index (default 1). */
+  weight: number;
+  items: IndexItem[];
+}
+
+/** How the satisfaction indices are computed for this form (DOMAIN.md, "Computing the indices"). */
+export interface IndexConfig {
+  /** `sheet` = from the form's `index` sheet; `default` = derived from ACC1…FBK3 names; `none`. */
+  origin: 'sheet' | 'default' | 'none';
+  components: IndexComponent[];
+  /** Codes that count as satisfied (default 4, 5). */
+  satisfiedCodes: number[];
+  /** Codes that are valid answers on the scale (default 1–5); anything else is out of the denominator. */
+  validCodes: number[];
+}
+
+export interface FormModel {
+  modelVersion: typeof FORM_MODEL_VERSION;
+  formId: string;
+  version: string;
+  title: Localized;
+  defaultLanguage: string;
+  languages: Language[];
+  instanceName?: CompiledExpression;
+  children: FormNode[];
+  choiceLists: Record<string, ChoiceList>;
+  missingCodes: MissingCode[];
+  index: IndexConfig;
+  /** File the form was compiled from (for messages only). */
+  sourceFile: string;
+}
+
+/** Calls `visit` on every node, depth first, in form order. */
+export function walkNodes(nodes: readonly FormNode[], visit: (node: FormNode, parents: readonly (GroupNode | RepeatNode)[]) => void, parents: readonly (GroupNode | RepeatNode)[] = []): void {
+  for (const node of nodes) {
+    visit(node, parents);
+    if (node.kind !== 'question') walkNodes(node.children, visit, [...parents, node]);
+  }
+}
+
+/** Every question of the form in order, with groups and repeats flattened away. */
+export function listQuestions(form: Pick<FormModel, 'children'>): QuestionNode[] {
+  const out: QuestionNode[] = [];
+  walkNodes(form.children, (n) => {
+    if (n.kind === 'question') out.push(n);
+  });
+  return out;
+}
