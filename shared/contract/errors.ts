@@ -99,9 +99,12 @@ export function contractError(
  */
 export class ServiceError extends Error {
   readonly code: ErrorCode;
+  /** Technical detail for logs and the CLI (a path, a row); never shown as the UI message. */
+  readonly detail: string | undefined;
   constructor(code: ErrorCode, detail?: string) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ServiceError';
     this.code = code;
+    this.detail = detail;
   }
 }

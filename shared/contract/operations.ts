@@ -25,9 +25,9 @@ import {
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
 
-interface OperationDef<Req extends z.ZodType, Res extends z.ZodType> {
+interface OperationDef<M extends string, Req extends z.ZodType, Res extends z.ZodType> {
   /** Name of the function on `window.khaosat` (preload) and on the renderer's api client. */
-  method: string;
+  method: M;
   request: Req;
   response: Res;
   access: Access;
@@ -35,7 +35,8 @@ interface OperationDef<Req extends z.ZodType, Res extends z.ZodType> {
   summary: string;
 }
 
-function op<Req extends z.ZodType, Res extends z.ZodType>(def: OperationDef<Req, Res>) {
+// Generic over the method name too, so it stays a literal type and KhaosatApi gets one key per method.
+function op<M extends string, Req extends z.ZodType, Res extends z.ZodType>(def: OperationDef<M, Req, Res>) {
   return def;
 }
 

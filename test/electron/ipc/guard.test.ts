@@ -1,0 +1,198 @@
+// The guard is the only way into the services: malformed payloads, wrong roles and foreign
+// senders are turned away with typed errors and never reach the database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ERROR_CODES,
+  OPERATION_NAMES,
+  ROLES,
+  operations,
+  type OperationName,
+  type RequestOf,
+  type Role,
+  type User,
+} from '../../../shared/contract';
+import { createGuard, type Guard } from '../../../electron/ipc/guard';
+import { createCore, installSurvey, type Core } from '../../../electron/services';
+
+const APP_URL = 'app://khaosat/index.html';
+const RUNS_PER_OPERATION = Number(process.env.KHAOSAT_GUARD_RUNS ?? 1000);
+
+let dir: string;
+let core: Core;
+let guard: Guard;
+let users: Record<Role, User>;
+let interviewId: string;
+
+/** A valid request per operation; the Record type makes a new operation without one a compile error. */
+let validRequests: { [N in OperationName]: RequestOf<N> };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'khaosat-guard-'));
+  core = createCore({ dbPath: join(dir, 'guard.sqlite'), scryptParams: { N: 2 ** 10, r: 8, p: 1 } });
+  guard = createGuard({ handlers: core.handlers, isTrustedSender: (url) => url === APP_URL });
+  installSurvey(core.db, { id: 'hids-2026', title: 'HIDS 2026', formVersion: 'v1', definition: {} });
+  const supervisor = await core.services.users.createFirstSupervisor({ code: 'GSV01', name: 'Giám sát', secret: '1234' });
+  const surveyor = await core.services.users.createUser(supervisor, { code: 'DTV01', name: 'Điều tra', role: 'surveyor', secret: '1234' });
+  const analyst = await core.services.users.createUser(supervisor, { code: 'PT01', name: 'Phân tích', role: 'analyst', secret: '1234' });
+  users = { supervisor, surveyor, analyst };
+  const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session: { user: surveyor } });
+  if (!created.ok) throw new Error(`seed interview: ${created.error.code}`);
+  interviewId = (created.value as { id: string }).id;
+  validRequests = {
+    'app:status': {},
+    'setup:createFirstSupervisor': { code: 'GSV99', name: 'Người thứ hai', secret: '123456' },
+    'session:signIn': { code: 'DTV01', secret: '1234' },
+    'session:signOut': {},
+    'user:create': { code: 'DTV02', name: 'Nguyễn Văn B', role: 'surveyor', secret: '5678' },
+    'user:list': {},
+    'survey:list': {},
+    'interview:create': { surveyId: 'hids-2026', unitCode: '26734' },
+    'interview:saveAnswer': { interviewId, path: 'ACC1', value: 4, missing: null },
+    'interview:load': { interviewId },
+    'interview:list': { status: 'draft', limit: 10 },
+  };
+});
+
+afterAll(() => {
+  core?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Rows changed on this connection since it opened: unchanged means nothing was written. */
+function totalChanges(): number {
+  return (core.db.prepare('select total_changes() as n').get() as { n: number }).n;
+}
+
+function allowedRoles(name: OperationName): Role[] {
+  const access = operations[name].access;
+  return access === 'public' || access === 'signed_in' ? [...ROLES] : [...access];
+}
+
+/** Payloads that cannot be a valid request for `name`, built by breaking a valid one. */
+function malformedPayloads(name: OperationName): fc.Arbitrary<unknown> {
+  const valid = validRequests[name] as Record<string, unknown>;
+  const shape = (operations[name].request as unknown as z.ZodObject).shape as Record<string, z.ZodType>;
+  const keys = Object.keys(shape);
+  const notAnObject = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.array(fc.anything(), { maxLength: 5 }),
+  );
+  const extraKey = fc
+    .tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !keys.includes(k)), fc.anything())
+    .map(([k, v]) => ({ ...valid, [k]: v }));
+  const pollution = fc.constantFrom(
+    JSON.parse(`{"__proto__": {"role": "supervisor"}, ${JSON.stringify(valid).slice(1, -1) || '"x": 1'}}`),
+    { ...valid, constructor: { prototype: { admin: true } } },
+  );
+  const arbitraries: fc.Arbitrary<unknown>[] = [notAnObject, extraKey, pollution];
+  const required = keys.filter((k) => !shape[k]!.safeParse(undefined).success);
+  if (required.length > 0) {
+    arbitraries.push(
+      fc.constantFrom(...required).map((k) => {
+        const copy = { ...valid };
+        delete copy[k];
+        return copy;
+      }),
+    );
+  }
+  if (keys.length > 0) {
+    const wrongValue = fc
+      .tuple(
+        fc.constantFrom(...keys),
+        fc.oneof(
+          fc.anything(),
+          fc.string({ minLength: 10_001, maxLength: 10_050 }),
+          fc.constant('x'.repeat(600)),
+          fc.constant('../../etc/passwd'),
+          fc.constant("'; DROP TABLE answers; --"),
+          fc.constant(Number.NaN),
+          fc.constant(Infinity),
+          fc.array(fc.string(), { minLength: 501, maxLength: 510 }),
+        ),
+      )
+      .filter(([k, v]) => !shape[k]!.safeParse(v).success)
+      .map(([k, v]) => ({ ...valid, [k]: v }));
+    arbitraries.push(wrongValue);
+  }
+  return fc.oneof(...arbitraries);
+}
+
+describe('guard', () => {
+  it('the valid sample requests are valid (so the malformed ones are malformed on purpose)', () => {
+    for (const name of OPERATION_NAMES) {
+      expect(operations[name].request.safeParse(validRequests[name]).success, name).toBe(true);
+    }
+  });
+
+  it.each(OPERATION_NAMES)(
+    `%s: ${RUNS_PER_OPERATION} malformed payloads are rejected with invalid_request and change nothing`,
+    async (name) => {
+      const role = allowedRoles(name)[0]!;
+      await fc.assert(
+        fc.asyncProperty(malformedPayloads(name), async (payload) => {
+          const before = totalChanges();
+          const result = await guard(name, payload, { senderUrl: APP_URL, session: { user: users[role] } });
+          expect(result.ok).toBe(false);
+          if (result.ok) return;
+          expect(result.error.code).toBe('invalid_request');
+          expect(result.error.message.length).toBeGreaterThan(0);
+          expect(result.error.messageEn.length).toBeGreaterThan(0);
+          expect(result.error.issues?.length).toBeGreaterThan(0);
+          expect(totalChanges()).toBe(before);
+        }),
+        { numRuns: RUNS_PER_OPERATION },
+      );
+    },
+  );
+
+  it.each(OPERATION_NAMES)('%s: a call from a foreign sender is refused before anything runs', async (name) => {
+    for (const senderUrl of ['https://evil.example/', 'file:///etc/passwd', 'app://khaosat.evil/', '', 'null']) {
+      const before = totalChanges();
+      const result = await guard(name, validRequests[name], { senderUrl, session: { user: users.supervisor } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'foreign_sender' } });
+      expect(totalChanges()).toBe(before);
+    }
+  });
+
+  it.each(OPERATION_NAMES.filter((n) => Array.isArray(operations[n].access)))(
+    '%s: roles outside its access list are refused, and so is nobody signed in',
+    async (name) => {
+      const allowed = allowedRoles(name);
+      for (const role of ROLES.filter((r) => !allowed.includes(r))) {
+        const before = totalChanges();
+        const result = await guard(name, validRequests[name], { senderUrl: APP_URL, session: { user: users[role] } });
+        expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(totalChanges()).toBe(before);
+      }
+      const result = await guard(name, validRequests[name], { senderUrl: APP_URL, session: { user: null } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    },
+  );
+
+  it('an unknown operation name is refused', async () => {
+    for (const name of ['interview:delete', '__proto__', 'constructor', 'toString', '']) {
+      const result = await guard(name, {}, { senderUrl: APP_URL, session: { user: users.supervisor } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    }
+  });
+
+  it('a valid call from the app with an allowed role succeeds and its response never carries secrets', async () => {
+    const result = await guard('user:list', {}, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toMatch(/hash|salt|secret/i);
+  });
+
+  it('every error code the guard can return has a Vietnamese and an English message', () => {
+    expect(ERROR_CODES).toEqual(expect.arrayContaining(['invalid_request', 'forbidden', 'not_signed_in', 'foreign_sender', 'unknown_operation', 'internal']));
+  });
+});
