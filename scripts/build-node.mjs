@@ -2,6 +2,9 @@
 // The sandboxed preload must be one self-contained CommonJS file: a sandboxed preload can only
 // require 'electron' and a few polyfills, so it cannot load shared/ from disk at run time.
 import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -12,6 +15,7 @@ const common = {
   logLevel: 'warning',
   // Native and Electron modules stay outside the bundle.
   external: ['electron', 'better-sqlite3'],
+  define: { __KHAOSAT_VERSION__: JSON.stringify(version) },
 };
 
 const entries = {
@@ -21,7 +25,6 @@ const entries = {
   preview: 'electron/preview/index.ts',
 };
 
-import { existsSync } from 'node:fs';
 await Promise.all(
   Object.entries(entries)
     .filter(([, entry]) => existsSync(entry))

@@ -1,0 +1,91 @@
+// `khaosat form check` and `khaosat form run`: validate an XLSForm/form.json the way the app
+// will read it, and evaluate a filled record against it, without the UI.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatFormError, listQuestions, walkNodes, type FormError, type FormModel } from '../../../shared/forms';
+import { loadFormFile } from '../../forms/loadForm';
+import { CliError, usageError, type CliIo } from '../io';
+import { printJson, printKeyValues, printTable } from '../output';
+
+export interface FormSummary {
+  formId: string;
+  version: string;
+  title: Record<string, string>;
+  defaultLanguage: string;
+  languages: string[];
+  questions: number;
+  questionsByType: Record<string, number>;
+  groups: number;
+  repeats: number;
+  choiceLists: number;
+  indexComponents: { id: string; items: string[] }[];
+}
+
+export function summarizeForm(form: FormModel): FormSummary {
+  const byType: Record<string, number> = {};
+  for (const q of listQuestions(form)) byType[q.type] = (byType[q.type] ?? 0) + 1;
+  let groups = 0;
+  let repeats = 0;
+  walkNodes(form.children, (n) => {
+    if (n.kind === 'group') groups++;
+    if (n.kind === 'repeat') repeats++;
+  });
+  return {
+    formId: form.formId,
+    version: form.version,
+    title: form.title,
+    defaultLanguage: form.defaultLanguage,
+    languages: form.languages.map((l) => l.code),
+    questions: Object.values(byType).reduce((a, b) => a + b, 0),
+    questionsByType: byType,
+    groups,
+    repeats,
+    choiceLists: Object.keys(form.choiceLists).length,
+    indexComponents: form.index.components.map((c) => ({ id: c.id, items: c.items.map((i) => i.question) })),
+  };
+}
+
+function printIssues(io: CliIo, label: string, issues: FormError[], write: (t: string) => void): void {
+  if (issues.length === 0) return;
+  write(`${label} (${issues.length}):\n`);
+  for (const e of issues) write(`  ${formatFormError(e, 'vi')}\n    ${formatFormError(e, 'en')}\n`);
+}
+
+async function loadOrFail(file: string | undefined, io: CliIo) {
+  if (!file) throw usageError('missing <form.xlsx|form.json>');
+  return loadFormFile(resolve(io.cwd, file));
+}
+
+export async function formCheckCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw usageError('form check takes one file');
+  const result = await loadOrFail(positionals[0], io);
+  if (values.json) {
+    printJson(io, result.ok
+      ? { ok: true, summary: summarizeForm(result.form), warnings: result.warnings }
+      : { ok: false, errors: result.errors, warnings: result.warnings });
+    return result.ok ? 0 : 1;
+  }
+  printIssues(io, 'Cảnh báo / warnings', result.warnings, io.out);
+  if (!result.ok) {
+    printIssues(io, 'Lỗi / errors', result.errors, io.err);
+    throw new CliError(`${positionals[0]}: ${result.errors.length} error(s) in the form`);
+  }
+  const s = summarizeForm(result.form);
+  printKeyValues(io, [
+    ['form_id / version', `${s.formId} / ${s.version}`],
+    ['title', s.title[s.defaultLanguage] ?? Object.values(s.title)[0] ?? ''],
+    ['languages', s.languages.join(', ') + ` (default ${s.defaultLanguage})`],
+    ['questions', s.questions],
+    ['groups / repeats', `${s.groups} / ${s.repeats}`],
+    ['choice lists', s.choiceLists],
+    ['index components', s.indexComponents.map((c) => `${c.id}(${c.items.length})`).join(' ') || '—'],
+  ]);
+  printTable(io, ['type', 'questions'], Object.entries(s.questionsByType).sort((a, b) => b[1] - a[1]));
+  return 0;
+}

@@ -1,0 +1,106 @@
+// The `khaosat` command: help, version, usage errors, `user add` (PIN from stdin), `doctor`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import type { CliIo } from '../../../electron/cli/io';
+import { createCore } from '../../../electron/services';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+let dir: string;
+
+function fakeIo(secret = '', cwd = dir) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    readSecret: async () => secret,
+    env: { KHAOSAT_DATA_DIR: join(cwd, 'data') },
+    cwd,
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'khaosat-cli-'));
+  if (!existsSync(join(ROOT, 'dist/electron/cli.cjs'))) execFileSync('node', ['scripts/build-node.mjs'], { cwd: ROOT });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('khaosat CLI', () => {
+  it('--help lists every subcommand with its usage', async () => {
+    const t = fakeIo();
+    expect(await runCli(['--help'], t.io)).toBe(0);
+    expect(t.out()).toContain('khaosat user add --db FILE --role surveyor|supervisor|analyst --code C --name N');
+    expect(t.out()).toContain('khaosat doctor [--db FILE] [--json]');
+  });
+
+  it('an unknown command or option is a usage error with exit code 2 and one line', async () => {
+    const t = fakeIo();
+    expect(await runCli(['frobnicate'], t.io)).toBe(2);
+    expect(t.err().trim().split('\n')).toHaveLength(1);
+    const u = fakeIo();
+    expect(await runCli(['doctor', '--bogus'], u.io)).toBe(2);
+    expect(u.err()).toMatch(/bogus/);
+  });
+
+  it('user add reads the PIN from stdin, stores only a hash, and the user can sign in', async () => {
+    const db = join(dir, 'users.sqlite');
+    const t = fakeIo('4321');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'DTV07', '--name', 'Trần Thị Bảy', '--json'], t.io)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ code: 'DTV07', name: 'Trần Thị Bảy', role: 'surveyor', active: true });
+    const core = createCore({ dbPath: db });
+    try {
+      const session = { user: null };
+      const user = await core.handlers['session:signIn']({ code: 'DTV07', secret: '4321' }, { session });
+      expect(user.code).toBe('DTV07');
+      const raw = JSON.stringify(core.db.prepare('select * from users').all());
+      expect(raw).not.toContain('4321');
+    } finally {
+      core.close();
+    }
+  });
+
+  it('user add refuses a bad role, a missing PIN and a duplicate code with clear reasons', async () => {
+    const db = join(dir, 'dupes.sqlite');
+    const bad = fakeIo('1234');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'admin', '--code', 'X1', '--name', 'X'], bad.io)).toBe(2);
+    expect(bad.err()).toMatch(/--role/);
+    const empty = fakeIo('');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], empty.io)).toBe(1);
+    expect(empty.err()).toMatch(/standard input/);
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], fakeIo('1234').io)).toBe(0);
+    const dup = fakeIo('1234');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'Y'], dup.io)).toBe(1);
+    expect(dup.err()).toMatch(/already exists/);
+  });
+
+  it('the built `khaosat doctor --json` on a fresh database reports WAL, FULL and integrity ok', () => {
+    const db = join(dir, 'fresh.sqlite');
+    const run = spawnSync('node', [join(ROOT, 'bin/khaosat.cjs'), 'doctor', '--db', db, '--json'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ journal_mode: 'wal', synchronous: 'full', integrity: 'ok', foreign_keys: true, created: true });
+    expect(report.schema_version).toBe(report.code_schema_version);
+  });
+
+  it('doctor on a damaged file exits 1 with one line and does not touch the file', () => {
+    const db = join(dir, 'damaged.sqlite');
+    const damaged = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4080, 0xab)]);
+    writeFileSync(db, damaged);
+    const run = spawnSync('node', [join(ROOT, 'bin/khaosat.cjs'), 'doctor', '--db', db], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/database_damaged/);
+    expect(readFileSync(db).equals(damaged)).toBe(true);
+    expect(existsSync(`${db}-wal`)).toBe(false);
+  });
+
+  it('--version prints the package version', () => {
+    const run = spawnSync('node', [join(ROOT, 'bin/khaosat.cjs'), '--version'], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+});

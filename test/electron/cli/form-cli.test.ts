@@ -1,0 +1,71 @@
+// `khaosat form check` on the built-in instruments and on a broken form.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import type { CliIo } from '../../../electron/cli/io';
+import { buildXlsx } from '../../fixtures/forms/build';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+let dir: string;
+
+function fakeIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), readSecret: async () => '', env: {}, cwd: ROOT };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'khaosat-formcli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('khaosat form check', () => {
+  it.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('%s passes with a summary of questions, languages and index', async (file) => {
+    const t = fakeIo();
+    expect(await runCli(['form', 'check', `shared/instruments/${file}`, '--json'], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
+    expect(report.ok).toBe(true);
+    expect(report.summary.languages).toEqual(['vi', 'en']);
+    expect(report.summary.questionsByType.select_one).toBeGreaterThan(20);
+    expect(report.summary.indexComponents.map((c: { id: string }) => c.id)).toEqual(['ACC', 'PRO', 'CIV', 'RES', 'FBK']);
+  });
+
+  it('a broken form exits 1 and every error names the sheet, row and column', async () => {
+    const file = join(dir, 'broken.xlsx');
+    writeFileSync(
+      file,
+      await buildXlsx({
+        survey: [
+          ['type', 'name', 'label', 'relevant'],
+          ['integer', 'age', 'Tuổi'],
+          ['text', 'ten', 'Tên', '${agee} > 3'],
+          ['geopoint', 'gps', 'GPS'],
+        ],
+        settings: [['form_id', 'version'], ['broken', '1']],
+      }),
+    );
+    const t = fakeIo();
+    expect(await runCli(['form', 'check', file, '--json'], t.io)).toBe(1);
+    const report = JSON.parse(t.out());
+    expect(report.ok).toBe(false);
+    expect(report.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'unknown_reference', sheet: 'survey', row: 3, column: 'relevant', columnLetter: 'D' }),
+        expect.objectContaining({ code: 'unsupported_type', sheet: 'survey', row: 4, column: 'type' }),
+      ]),
+    );
+    const human = fakeIo();
+    expect(await runCli(['form', 'check', file], human.io)).toBe(1);
+    expect(human.err()).toContain('survey!D3 (relevant) [unknown_reference]');
+    expect(human.err()).toContain('did you mean ${age}?');
+  });
+
+  it('a missing file is a clear error, not a crash', async () => {
+    const t = fakeIo();
+    expect(await runCli(['form', 'check', join(dir, 'nope.xlsx')], t.io)).toBe(1);
+    expect(t.err()).toMatch(/nope\.xlsx/);
+  });
+});
