@@ -3,3 +3,4 @@ export * from './errors';
 export * from './schemas';
 export * from './operations';
 export * from './api';
+export * from './methods';

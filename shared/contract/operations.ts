@@ -3,6 +3,7 @@
 // function per entry, and the renderer's api/ derives its types from it, so they cannot drift.
 import { z } from 'zod';
 import type { Role } from './roles';
+import { OPERATION_METHODS } from './methods';
 import {
   AnswerPathSchema,
   AnswerSchema,
@@ -50,7 +51,7 @@ export const SessionSchema = z.strictObject({
 
 export const operations = {
   'app:status': op({
-    method: 'status',
+    method: OPERATION_METHODS['app:status'],
     summary: 'App version, device id, whether first-run setup is needed, who is signed in.',
     request: Empty,
     response: z.strictObject({
@@ -62,28 +63,28 @@ export const operations = {
     access: 'public',
   }),
   'setup:createFirstSupervisor': op({
-    method: 'createFirstSupervisor',
+    method: OPERATION_METHODS['setup:createFirstSupervisor'],
     summary: 'First run only: create the first supervisor and sign them in.',
     request: z.strictObject({ code: UserCodeSchema, name: PersonNameSchema, secret: SecretSchema }),
     response: UserSchema,
     access: 'public',
   }),
   'session:signIn': op({
-    method: 'signIn',
+    method: OPERATION_METHODS['session:signIn'],
     summary: 'Sign in with user code and PIN/password.',
     request: z.strictObject({ code: UserCodeSchema, secret: SecretSchema }),
     response: UserSchema,
     access: 'public',
   }),
   'session:signOut': op({
-    method: 'signOut',
+    method: OPERATION_METHODS['session:signOut'],
     summary: 'Sign the current user out.',
     request: Empty,
     response: z.strictObject({ signedOut: z.literal(true) }),
     access: 'signed_in',
   }),
   'user:create': op({
-    method: 'createUser',
+    method: OPERATION_METHODS['user:create'],
     summary: 'A supervisor registers a surveyor (or another supervisor) on this laptop.',
     request: z.strictObject({
       code: UserCodeSchema,
@@ -95,28 +96,28 @@ export const operations = {
     access: ['supervisor'],
   }),
   'user:list': op({
-    method: 'listUsers',
+    method: OPERATION_METHODS['user:list'],
     summary: 'Users registered on this laptop.',
     request: Empty,
     response: z.array(UserSchema).max(10_000),
     access: ['supervisor'],
   }),
   'survey:list': op({
-    method: 'listSurveys',
+    method: OPERATION_METHODS['survey:list'],
     summary: 'Surveys installed on this laptop.',
     request: Empty,
     response: z.array(SurveySchema).max(1_000),
     access: 'signed_in',
   }),
   'interview:create': op({
-    method: 'createInterview',
+    method: OPERATION_METHODS['interview:create'],
     summary: 'Start a new interview for a survey and unit.',
     request: z.strictObject({ surveyId: SlugSchema, unitCode: UnitCodeSchema }),
     response: InterviewSummarySchema,
     access: ['surveyor'],
   }),
   'interview:saveAnswer': op({
-    method: 'saveAnswer',
+    method: OPERATION_METHODS['interview:saveAnswer'],
     summary: 'Save one answer; durable on disk before the call returns.',
     request: z.strictObject({
       interviewId: UuidSchema,
@@ -128,14 +129,14 @@ export const operations = {
     access: ['surveyor'],
   }),
   'interview:load': op({
-    method: 'loadInterview',
+    method: OPERATION_METHODS['interview:load'],
     summary: 'An interview with all its answers.',
     request: z.strictObject({ interviewId: UuidSchema }),
     response: InterviewSchema,
     access: ['surveyor', 'supervisor'],
   }),
   'interview:list': op({
-    method: 'listInterviews',
+    method: OPERATION_METHODS['interview:list'],
     summary: "Interviews: a surveyor sees their own, a supervisor everyone's.",
     request: z.strictObject({
       status: InterviewStatusSchema.optional(),

@@ -1,0 +1,120 @@
+// The Electron app lifecycle: single instance, privileged app:// scheme, hardening, the core
+// (database + handlers), IPC registration and the one main window. index.ts only calls startApp.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { ERROR_MESSAGES, ServiceError, type ErrorCode } from '../../shared/contract';
+import { createGuard } from '../ipc/guard';
+import { registerOperations, type IpcMainLike } from '../ipc/register';
+import type { Session } from '../ipc/types';
+import type { Core, CoreOptions } from '../services';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { hardenSession, hardenWebContents } from './hardening';
+import { chooseNativeBinding } from './native-binding';
+import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from './security';
+
+export interface StartOptions {
+  /** Injected so tests can run the shell over a stub core; production passes services' createCore. */
+  createCore: (options: CoreOptions) => Pick<Core, 'handlers' | 'close'>;
+}
+
+export interface AppShell {
+  /** Settles once the window is created, or the app has quit (second instance, bad database). */
+  started: Promise<void>;
+  mainWindow: () => BrowserWindow | null;
+}
+
+export const DATABASE_FILE = 'khaosat.sqlite';
+
+export function startApp(options: StartOptions): AppShell {
+  let mainWindow: BrowserWindow | null = null;
+  let core: Pick<Core, 'handlers' | 'close'> | null = null;
+  // One Session (who is signed in) per window's WebContents; unknown senders get none.
+  const sessions = new WeakMap<object, Session>();
+
+  app.enableSandbox();
+  // Must happen before 'ready': app:// becomes a standard, secure origin for the renderer.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return { started: Promise.resolve(), mainWindow: () => null };
+  }
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // A fieldwork laptop has one window; closing it ends the app on every platform.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  const appRoot = app.getAppPath();
+
+  function openCore(): boolean {
+    const dbPath = join(app.getPath('userData'), DATABASE_FILE);
+    const nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appRoot, exists: existsSync });
+    try {
+      core = options.createCore({
+        dbPath,
+        appVersion: app.getVersion(),
+        ...(nativeBinding ? { nativeBinding } : {}),
+      });
+      return true;
+    } catch (error) {
+      // Nothing has been written: the core refuses a damaged or too-new file before migrating.
+      const code: ErrorCode =
+        error instanceof ServiceError && (error.code === 'database_damaged' || error.code === 'database_too_new')
+          ? error.code
+          : 'internal';
+      const m = ERROR_MESSAGES[code];
+      const detail = code === 'internal' && error instanceof Error ? `\n\n${error.message}` : '';
+      dialog.showErrorBox('KhaoSat', `${m.vi}\n\n${m.en}\n\n${dbPath}${detail}`);
+      app.exit(1);
+      return false;
+    }
+  }
+
+  function createMainWindow(): BrowserWindow {
+    const preload = join(appRoot, 'dist', 'electron', 'preload.cjs');
+    const win = new BrowserWindow(mainWindowOptions(preload));
+    sessions.set(win.webContents, { user: null });
+    // Keep the title "KhaoSat" whatever the page's <title> says.
+    win.on('page-title-updated', (event) => event.preventDefault());
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      if (mainWindow === win) mainWindow = null;
+    });
+    void win.loadURL(APP_ENTRY_URL);
+    return win;
+  }
+
+  const started = app.whenReady().then(() => {
+    hardenSession(electronSession.defaultSession);
+    if (!openCore() || !core) return;
+
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'dist', 'renderer')));
+
+    const guard = createGuard({
+      handlers: core.handlers,
+      isTrustedSender,
+      onInternalError: (operation, error) => console.error(`[khaosat] ${operation} failed`, error),
+    });
+    registerOperations(ipcMain as unknown as IpcMainLike, {
+      guard,
+      sessionFor: (sender) => (typeof sender === 'object' && sender !== null ? sessions.get(sender) ?? null : null),
+    });
+
+    mainWindow = createMainWindow();
+    app.on('activate', () => {
+      if (!mainWindow) mainWindow = createMainWindow();
+    });
+  });
+
+  return { started, mainWindow: () => mainWindow };
+}

@@ -1,0 +1,34 @@
+// Deny by default: no new windows, no navigation, no <webview>, no permissions, no network
+// beyond the app's own origin. Applied to every WebContents and to the default Session.
+import type { Session as ElectronSession, WebContents } from 'electron';
+import { isAppUrl, isPermissionAllowed } from './security';
+
+/** Blocks everything a page could do to leave the single app page. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // The app is a single page: even a navigation to our own URL is refused (in-page hash routing
+  // does not emit these events). Redirects and sub-frame navigations likewise.
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Requests the offline app may make: its own files, inline data/blob URLs and devtools. */
+export function isAllowedRequestUrl(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  return /^(data|blob|devtools):/i.test(url);
+}
+
+export function hardenSession(session: ElectronSession): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details?.requestingUrl));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details?.requestingUrl),
+  );
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !isAllowedRequestUrl(details.url) });
+  });
+}

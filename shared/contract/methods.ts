@@ -1,0 +1,17 @@
+// Operation name → function name on `window.khaosat`, without zod: the sandboxed preload
+// bundles only this table, so it stays a few kilobytes instead of carrying the schemas.
+export const OPERATION_METHODS = {
+  'app:status': 'status',
+  'setup:createFirstSupervisor': 'createFirstSupervisor',
+  'session:signIn': 'signIn',
+  'session:signOut': 'signOut',
+  'user:create': 'createUser',
+  'user:list': 'listUsers',
+  'survey:list': 'listSurveys',
+  'interview:create': 'createInterview',
+  'interview:saveAnswer': 'saveAnswer',
+  'interview:load': 'loadInterview',
+  'interview:list': 'listInterviews',
+} as const;
+
+export type OperationMethodTable = typeof OPERATION_METHODS;
