@@ -1,0 +1,54 @@
+// `node dist/electron/preview.cjs`: the loopback preview host. Serves the built renderer and the
+// contract over HTTP on 127.0.0.1 with a per-run token, for Playwright and UI development.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../services';
+import { parsePreviewArgs } from './args';
+import { DEMO_USERS, seedDemo } from './demo';
+import { createPreviewServer, listenOnLoopback, PREVIEW_HOST } from './server';
+
+function defaultRendererDir(): string {
+  // The bundle sits in dist/electron/, the renderer in dist/renderer/.
+  const besideBundle = path.resolve(__dirname, '..', 'renderer');
+  return existsSync(besideBundle) ? besideBundle : path.resolve('dist', 'renderer');
+}
+
+async function main(): Promise<void> {
+  const args = parsePreviewArgs(process.argv.slice(2), process.env);
+  let tempDir: string | null = null;
+  const dbPath = args.db ?? path.join((tempDir = mkdtempSync(path.join(os.tmpdir(), 'khaosat-preview-'))), 'preview.sqlite');
+  const rendererDir = args.rendererDir ?? defaultRendererDir();
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`no built renderer in ${rendererDir}: run npm run build first`);
+  }
+
+  const core = createCore({ dbPath, appVersion: process.env.npm_package_version ?? '0.0.0-preview' });
+  const seeded = args.seedDemo ? await seedDemo(core) : false;
+  const token = randomBytes(32).toString('hex');
+  const server = createPreviewServer({ core, token, rendererDir });
+  const port = await listenOnLoopback(server, args.port);
+  const url = `http://${PREVIEW_HOST}:${port}/#token=${token}`;
+
+  console.log(`KhaoSat preview: ${url}`);
+  if (seeded) {
+    console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor)`);
+  }
+  if (args.json) console.log(JSON.stringify({ url, port, token, db: dbPath, seeded }));
+
+  const stop = () => {
+    server.close();
+    server.closeAllConnections();
+    core.close();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(`KhaoSat preview: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

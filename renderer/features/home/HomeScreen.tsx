@@ -1,0 +1,25 @@
+// After sign-in: who is signed in, in which role, and the way out. Later flows hang off this screen.
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
+import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
+
+export function HomeScreen() {
+  const t = useT();
+  const [language] = useLanguage();
+  const user = useAppStore(selectUser);
+  const deviceId = useAppStore(selectDeviceId);
+  const busy = useAppStore(selectBusy);
+  const error = useAppStore(selectError);
+  const signOut = useAppStore((s) => s.signOut);
+  if (!user) return null;
+  return (
+    <section className="card" aria-labelledby="home-title">
+      <h1 id="home-title">{t('home.greeting', { name: user.name, role: roleLabel(user.role, language) })}</h1>
+      {deviceId ? <p className="muted">{t('home.device', { deviceId })}</p> : null}
+      <ErrorAlert message={error ? errorText(error, language) : null} />
+      <button type="button" onClick={() => void signOut()} disabled={busy}>
+        {t('home.signOut')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+// The real UI against the real services and SQLite: the built renderer served by the preview
+// host, driven in Debian's Chromium — a surveyor signs in and sees who is signed in.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS } from '../../electron/preview/demo';
+import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
+if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+if (!hasBuild) console.warn('e2e skipped: no build in dist/ (run npm run build first)');
+
+describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the preview host', () => {
+  let dir: string;
+  let preview: RunningPreview;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'khaosat-e2e-'));
+    preview = await startPreview(['--db', path.join(dir, 'e2e.sqlite'), '--seed-demo']);
+    // launch() gives Chromium a fresh temporary profile of its own each run.
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a surveyor signs in with code and PIN and sees their name and role', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 720 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
+    page.on('pageerror', (e) => problems.push(e.message));
+
+    await page.goto(preview.url);
+    const code = page.getByLabel('Mã người dùng');
+    await expect.poll(() => code.isVisible()).toBe(true);
+    // The token left the address bar as soon as the page read it.
+    expect(page.url()).not.toContain('token=');
+
+    if (process.env.SCREENSHOTS === '1') {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.screenshot({ path: 'docs/screenshots/signin.png' });
+    }
+
+    await code.fill(DEMO_USERS.surveyor.code);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.surveyor.secret);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+
+    const greeting = page.getByRole('heading', { name: `Xin chào, ${DEMO_USERS.surveyor.name} — Điều tra viên` });
+    await greeting.waitFor({ timeout: 15_000 });
+    expect(await greeting.isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
+    // No CSP violation, no failed request, no uncaught error on the way.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

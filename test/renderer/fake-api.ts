@@ -1,0 +1,42 @@
+// A stand-in for the core behind the contract: every method answers "internal" unless a test
+// gives it behaviour, and every call is recorded.
+import { vi } from 'vitest';
+import {
+  contractError,
+  OPERATION_NAMES,
+  operations,
+  type ErrorCode,
+  type KhaosatApi,
+  type Result,
+  type User,
+} from '../../shared/contract';
+
+export type FakeApi = { [K in keyof KhaosatApi]: ReturnType<typeof vi.fn<KhaosatApi[K]>> };
+
+export function fakeApi(overrides: Partial<KhaosatApi> = {}): FakeApi {
+  const api: Record<string, unknown> = {};
+  for (const name of OPERATION_NAMES) {
+    const method = operations[name].method as keyof KhaosatApi;
+    api[method] = vi.fn(overrides[method] ?? (async () => failure('internal')));
+  }
+  return api as FakeApi;
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const failure = (code: ErrorCode): Result<never> => ({ ok: false, error: contractError(code) });
+
+export const DEVICE_ID = '0b8e8f0e-5b7a-4c1e-9a55-3f1d2c9b7e10';
+
+export const SURVEYOR: User = { id: 2, code: 'DTV001', name: 'Trần Văn Minh', role: 'surveyor', active: true };
+export const SUPERVISOR: User = { id: 1, code: 'GS001', name: 'Nguyễn Thị Lan', role: 'supervisor', active: true };
+
+export function statusOf(needsSetup: boolean, user: User | null = null) {
+  return async () => ok({ version: '0.1.0', deviceId: DEVICE_ID, needsSetup, user });
+}
+
+/** A promise the test settles by hand, to look at the screen while a call is in flight. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
