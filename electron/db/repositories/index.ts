@@ -1,0 +1,23 @@
+// All repositories over one connection; statements are prepared once here and reused.
+import type { Database } from '../types';
+import { createAnswersRepo } from './answers';
+import { createAuditRepo } from './audit';
+import { createDeviceRepo } from './device';
+import { createInterviewsRepo } from './interviews';
+import { createParadataRepo } from './paradata';
+import { createSurveysRepo } from './surveys';
+import { createUsersRepo } from './users';
+
+export function createRepositories(db: Database) {
+  return {
+    device: createDeviceRepo(db),
+    users: createUsersRepo(db),
+    surveys: createSurveysRepo(db),
+    interviews: createInterviewsRepo(db),
+    answers: createAnswersRepo(db),
+    paradata: createParadataRepo(db),
+    audit: createAuditRepo(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

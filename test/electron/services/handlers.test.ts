@@ -1,0 +1,46 @@
+// The handler table covers every contract operation, and every response of a full run through
+// them satisfies the contract's response schema.
+import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATION_NAMES, operations, type OperationName } from '../../../shared/contract';
+import type { CallContext } from '../../../electron/ipc/types';
+import { installSurvey, type Core } from '../../../electron/services';
+import { cleanup, makeCore, session } from './helpers';
+
+const cores: Core[] = [];
+afterEach(() => cleanup(cores));
+
+describe('handlers', () => {
+  it('there is exactly one handler per contract operation', () => {
+    const core = makeCore();
+    cores.push(core);
+    expect(Object.keys(core.handlers).sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+
+  it('every operation, called with a valid request, answers in the shape the contract promises', async () => {
+    const core = makeCore({ appVersion: '1.2.3' });
+    cores.push(core);
+    const seen = new Set<OperationName>();
+    async function call<N extends OperationName>(name: N, request: unknown, ctx: CallContext) {
+      const req = operations[name].request.parse(request);
+      const res = await (core.handlers[name] as (r: unknown, c: CallContext) => unknown)(req, ctx);
+      seen.add(name);
+      return operations[name].response.parse(res);
+    }
+    const sup = session();
+    const status = await call('app:status', {}, sup);
+    expect(status).toEqual({ version: '1.2.3', deviceId: core.deviceId, needsSetup: true, user: null });
+    await call('setup:createFirstSupervisor', { code: 'GS01', name: 'Giám sát', secret: '123456' }, sup);
+    await call('user:create', { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '2468' }, sup);
+    await call('user:list', {}, sup);
+    installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: {} });
+    const sv = session();
+    await call('session:signIn', { code: 'DTV01', secret: '2468' }, sv);
+    await call('survey:list', {}, sv);
+    const iv = (await call('interview:create', { surveyId: 'hids', unitCode: '26734' }, sv)) as { id: string };
+    await call('interview:saveAnswer', { interviewId: iv.id, path: 'ACC1', value: 4, missing: null }, sv);
+    await call('interview:load', { interviewId: iv.id }, sv);
+    await call('interview:list', { status: 'draft' }, sv);
+    await call('session:signOut', {}, sv);
+    expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort());
+  });
+});
