@@ -1,0 +1,65 @@
+// Answer paths: `name`, or `roster[2]/age` inside repeats (1-based instances, no group names,
+// since names are unique in a form), resolved to a node and the instance holding its cell.
+import type { FormPlan, PlanNode, Scope } from './plan';
+import type { Instance } from './record';
+import { RuntimeInputError } from './types';
+
+const SEGMENT = /^([^[\]/]+)(?:\[([1-9]\d{0,3})\])?$/;
+
+export interface Located {
+  node: PlanNode;
+  /** For a question: the instance holding its cell. For a repeat: the parent instance holding its list. */
+  inst: Instance;
+}
+
+function badPath(path: string, why: { vi: string; en: string }): RuntimeInputError {
+  return new RuntimeInputError('bad_path', `Đường dẫn "${path}" không hợp lệ: ${why.vi}`, `Invalid path "${path}": ${why.en}`);
+}
+
+/** Resolves a question path (`what = 'question'`) or a repeat path (`hh[1]/members`, `what = 'repeat'`). */
+export function locate(plan: FormPlan, root: Instance, path: string, what: 'question' | 'repeat'): Located {
+  // Fast path: a top-level name, the common case on the interview screen.
+  const direct = plan.byName.get(path);
+  if (direct !== undefined) {
+    const pn = plan.nodes[direct] as PlanNode;
+    if (what === 'question' && pn.node.kind === 'question' && pn.scope === 0) return { node: pn, inst: root };
+    if (what === 'repeat' && pn.node.kind === 'repeat' && (plan.scopes[pn.scope] as Scope).parent === 0) return { node: pn, inst: root };
+  }
+  const parts = path.replace(/^\//, '').split('/');
+  const segs = parts.map((p) => SEGMENT.exec(p));
+  const last = segs[segs.length - 1];
+  if (!last || segs.some((s) => s === null) || last[2] !== undefined) {
+    throw badPath(path, { vi: 'cần dạng tên hoặc nhóm_lặp[số]/tên', en: 'expected name or repeat[n]/name' });
+  }
+  const name = last[1] as string;
+  const i = plan.byName.get(name);
+  const pn = i === undefined ? undefined : plan.nodes[i];
+  if (!pn || (what === 'question' && pn.node.kind !== 'question')) {
+    throw new RuntimeInputError('unknown_question', `Không có câu hỏi tên "${name}" trong phiếu.`, `No such question "${name}" in the form.`);
+  }
+  if (what === 'repeat' && pn.node.kind !== 'repeat') {
+    throw new RuntimeInputError('not_a_repeat', `"${name}" không phải nhóm lặp.`, `"${name}" is not a repeat.`);
+  }
+  // The repeats to walk through: the scope chain of the cell, without the root.
+  const scope = plan.scopes[pn.scope] as Scope;
+  const chain = what === 'question' ? scope.chain.slice(1) : scope.chain.slice(1, -1);
+  if (segs.length - 1 !== chain.length) {
+    throw badPath(path, { vi: `câu "${name}" nằm trong ${chain.length} nhóm lặp`, en: `"${name}" is inside ${chain.length} repeat(s)` });
+  }
+  let inst = root;
+  for (let k = 0; k < chain.length; k++) {
+    const s = segs[k] as RegExpExecArray;
+    const sc = plan.scopes[chain[k] as number] as Scope;
+    const repeatName = plan.nodes[sc.repeat]?.node.name;
+    if (s[1] !== repeatName || s[2] === undefined) {
+      throw badPath(path, { vi: `cần "${repeatName}[số]" ở đoạn ${k + 1}`, en: `expected "${repeatName}[n]" at segment ${k + 1}` });
+    }
+    const list = inst.repeats[plan.childPos[sc.id] as number] as Instance[];
+    const next = list[Number(s[2]) - 1];
+    if (!next) {
+      throw new RuntimeInputError('no_such_instance', `Nhóm lặp "${repeatName}" chưa có lần thứ ${s[2]} (hiện có ${list.length}).`, `Repeat "${repeatName}" has no instance ${s[2]} (it has ${list.length}).`);
+    }
+    inst = next;
+  }
+  return { node: pn, inst };
+}

@@ -1,0 +1,431 @@
+// The form runtime: holds one interview's answers against a compiled form and keeps relevance,
+// calculations, required/constraint/type errors and repeat instances up to date. After one
+// answer only the cells that transitively depend on it are re-evaluated, in topological order.
+import { evaluate, toBoolean, toNumber, toXString, type XValue } from '../expr';
+import { numberToString } from '../expr/coerce';
+import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr/dates';
+import type { Choice, CompiledExpression, FormModel, QuestionNode, QuestionType, RepeatNode } from '../../forms/model';
+import { typeProblem } from './checks';
+import { RecordContext } from './context';
+import { locate } from './paths';
+import { buildPlan, closureOf, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
+import { ancestorAt, type Cell, createInstance, forEachInstance, type Instance } from './record';
+import { buildSnapshot } from './snapshot';
+import {
+  type AnswerValue,
+  MAX_REPEAT_INSTANCES,
+  type QuestionStatus,
+  type RecordSnapshot,
+  RuntimeInputError,
+  type RuntimeOptions,
+} from './types';
+
+/** Types whose value the app or the form computes: never required, never type-checked. */
+export const NOT_ENTERED: ReadonlySet<QuestionType> = new Set<QuestionType>(['calculate', 'note', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+const FREE_TEXT: ReadonlySet<QuestionType> = new Set<QuestionType>(['text', 'note', 'hidden', 'calculate']);
+
+export interface RuntimeStats {
+  /** Cell evaluations since creation (or the last reset): what the dependency graph saves. */
+  evaluations: number;
+  /** Evaluations of one node's cells (all instances). */
+  evaluationsOf(name: string): number;
+  reset(): void;
+}
+
+export interface FormRuntime {
+  readonly form: FormModel;
+  readonly language: string;
+  setAnswer(path: string, value: AnswerValue | null): void;
+  /** Records a coded don't know / refused / not applicable; `code` must be one of the question's missing codes. */
+  setMissing(path: string, code: string): void;
+  /** Adds an instance to an open-ended repeat (`roster`, or `hh[1]/members` when nested); returns its 1-based index. */
+  addRepeatInstance(repeatPath: string): number;
+  removeRepeatInstance(repeatPath: string, index: number): void;
+  repeatInstanceCount(repeatPath: string): number;
+  /** The value as expressions see it ('' = empty). */
+  getValue(path: string): string;
+  getStatus(path: string): QuestionStatus;
+  isRelevant(path: string): boolean;
+  isReadOnly(path: string): boolean;
+  /** Choices to offer now: the list after its choice_filter, `other` for or_other, then missing codes. */
+  availableChoices(path: string): Choice[];
+  snapshot(): RecordSnapshot;
+  readonly stats: RuntimeStats;
+}
+
+/** Value of a calculation as stored: XPath string(), but NaN/Infinity (e.g. 0 div 0) become empty. */
+function calculated(v: XValue): string {
+  return typeof v === 'number' && !Number.isFinite(v) ? '' : toXString(v);
+}
+
+/** An answer as the XForms string expressions read: numbers in decimal, multiple choices space-separated. */
+export function toStoredValue(q: QuestionNode, value: AnswerValue | null): string {
+  if (value === null) return '';
+  let s: string;
+  if (Array.isArray(value)) s = value.join(' ');
+  else if (typeof value === 'number') s = numberToString(value);
+  else if (typeof value === 'boolean') s = q.type === 'acknowledge' ? (value ? 'OK' : '') : value ? 'true' : 'false';
+  else s = value;
+  return FREE_TEXT.has(q.type) ? s : s.trim();
+}
+
+export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): FormRuntime {
+  const plan: FormPlan = buildPlan(form);
+  const nodes = plan.nodes;
+  const language = opts.language ?? form.defaultLanguage;
+  const clock = opts.now ?? (() => new Date());
+  const evalCounts = new Int32Array(nodes.length);
+  const stats: RuntimeStats = {
+    evaluations: 0,
+    evaluationsOf: (name) => {
+      const i = plan.byName.get(name);
+      return i === undefined ? 0 : (evalCounts[i] as number);
+    },
+    reset: () => {
+      stats.evaluations = 0;
+      evalCounts.fill(0);
+    },
+  };
+  // Pending re-evaluations: per node, the instances under which its cells must be re-evaluated.
+  const dirty: Instance[][] = nodes.map(() => []);
+  const endNodes = nodes.filter((pn) => pn.node.kind === 'question' && pn.node.type === 'end' && pn.scope === ROOT_SCOPE).map((pn) => pn.index);
+
+  const initialValue = (i: number): string => {
+    const n = (nodes[i] as PlanNode).node;
+    if (n.kind !== 'question') return '';
+    switch (n.type) {
+      case 'start':
+      case 'end':
+        return isoLocalDateTime(clock());
+      case 'today':
+        return floatingToDateString(localFloatingMs(clock()));
+      case 'deviceid':
+        return opts.deviceId ?? '';
+      case 'username':
+        return opts.username ?? '';
+      default:
+        return '';
+    }
+  };
+  const root = createInstance(plan, ROOT_SCOPE, null, 0, initialValue);
+  const ctx = new RecordContext(plan, root, language, clock);
+
+  const noteFailure = (c: Cell, e: CompiledExpression, err: unknown): void => {
+    c.problem = 'expression';
+    const m = err as { message?: string; messageVi?: string };
+    c.problemDetail = `${e.source}: ${(language === 'en' ? m.message : (m.messageVi ?? m.message)) ?? String(err)}`;
+  };
+  const evalBool = (e: CompiledExpression, c: Cell, fallback: boolean): boolean => {
+    try {
+      return toBoolean(evaluate(e.ast, ctx));
+    } catch (err) {
+      noteFailure(c, e, err);
+      return fallback;
+    }
+  };
+
+  const filterChoices = (q: QuestionNode, filter: CompiledExpression, c: Cell): Set<string> => {
+    const out = new Set<string>();
+    for (const ch of form.choiceLists[q.listName ?? '']?.choices ?? []) {
+      // A missing-code choice (DK, N/A) is always offered.
+      if (ch.missing) {
+        out.add(ch.name);
+        continue;
+      }
+      ctx.choice = ch;
+      try {
+        if (toBoolean(evaluate(filter.ast, ctx))) out.add(ch.name);
+      } catch (err) {
+        noteFailure(c, filter, err);
+      }
+    }
+    ctx.choice = null;
+    if (q.orOther) out.add('other');
+    return out;
+  };
+
+  const validate = (q: QuestionNode, c: Cell): void => {
+    if (c.problem === 'expression') {
+      c.err = 'constraint';
+      return;
+    }
+    if (NOT_ENTERED.has(q.type)) return;
+    if (c.xs === '') {
+      const required = typeof q.required === 'boolean' ? q.required : evalBool(q.required, c, false);
+      // A read-only question cannot be answered by the interviewer, so it cannot be missing either.
+      if (required && !c.readOnly) c.err = 'required';
+      // evalBool may have recorded a failure of the required expression itself.
+      if ((c.problem as string | null) === 'expression') c.err = 'constraint';
+      return;
+    }
+    if (c.missing !== null) return;
+    const p = typeProblem(q, c.xs, c.allowed);
+    if (p !== null) {
+      c.err = 'type';
+      c.problem = p;
+      return;
+    }
+    if (q.constraint && !evalBool(q.constraint, c, false)) c.err = 'constraint';
+  };
+
+  /** Re-evaluates one cell; true when what other nodes read of it changed (value, or relevance of a group/repeat). */
+  const evalCell = (i: number, inst: Instance): boolean => {
+    evalCounts[i] = (evalCounts[i] as number) + 1;
+    stats.evaluations++;
+    const pn = nodes[i] as PlanNode;
+    const n = pn.node;
+    const c = inst.cells[pn.slot] as Cell;
+    ctx.inst = inst;
+    ctx.cell = c;
+    c.problem = null;
+    c.err = null;
+    // The parent's cell is in the same instance, except for a repeat: its parent lives in the enclosing instance.
+    let rel = true;
+    if (pn.parent >= 0) {
+      const holder = n.kind === 'repeat' ? (inst.parent as Instance) : inst;
+      rel = (holder.cells[(nodes[pn.parent] as PlanNode).slot] as Cell).rel;
+    }
+    if (rel && n.relevant) rel = evalBool(n.relevant, c, true);
+    if (n.kind !== 'question') {
+      const changed = rel !== c.rel;
+      c.rel = rel;
+      return changed;
+    }
+    const before = c.xs;
+    if (!rel) {
+      // ODK: a question skipped by logic holds no value.
+      c.rel = false;
+      c.xs = '';
+      c.missing = null;
+      c.allowed = null;
+      c.problem = null;
+      return before !== '';
+    }
+    c.rel = true;
+    if (c.pendingDefault) {
+      c.pendingDefault = false;
+      if (c.xs === '') c.xs = n.default ?? '';
+    }
+    if (n.calculation) {
+      try {
+        c.xs = calculated(evaluate(n.calculation.ast, ctx));
+      } catch (err) {
+        c.xs = '';
+        noteFailure(c, n.calculation, err);
+      }
+    }
+    c.readOnly = typeof n.readOnly === 'boolean' ? n.readOnly : evalBool(n.readOnly, c, false);
+    c.allowed = n.choiceFilter ? filterChoices(n, n.choiceFilter, c) : (plan.choiceNames[i] ?? null);
+    c.missing = c.xs !== '' && n.missingCodes.includes(c.xs) ? (plan.missingKinds.get(c.xs) ?? 'dont_know') : null;
+    ctx.cell = c;
+    validate(n, c);
+    return c.xs !== before;
+  };
+
+  const markDependents = (pn: PlanNode, inst: Instance): void => {
+    const deps = pn.dependents;
+    for (let k = 0; k < deps.length; k++) {
+      const d = deps[k] as number;
+      const common = pn.dependentCommon[k] as number;
+      const anchor = (nodes[d] as PlanNode).wide ? root : inst.scope === common ? inst : ancestorAt(inst, common);
+      const list = dirty[d] as Instance[];
+      if (!list.includes(anchor)) list.push(anchor);
+    }
+  };
+
+  /** Re-evaluates what depends on node i after its cell in `inst` changed. */
+  const propagate = (i: number, inst: Instance): void => {
+    const pn0 = nodes[i] as PlanNode;
+    let structural = pn0.feedsCount;
+    markDependents(pn0, inst);
+    const order = closureOf(plan, i);
+    for (let k = 0; k < order.length; k++) {
+      const m = order[k] as number;
+      const anchors = dirty[m] as Instance[];
+      if (anchors.length === 0) continue;
+      const pn = nodes[m] as PlanNode;
+      for (let a = 0; a < anchors.length; a++) {
+        const anchor = anchors[a] as Instance;
+        if (anchor.scope === pn.scope) {
+          if (evalCell(m, anchor)) {
+            structural ||= pn.feedsCount;
+            markDependents(pn, anchor);
+          }
+        } else {
+          forEachInstance(plan, anchor, pn.scope, (x) => {
+            if (evalCell(m, x)) {
+              structural ||= pn.feedsCount;
+              markDependents(pn, x);
+            }
+          });
+        }
+      }
+      anchors.length = 0;
+    }
+    // Only a dependency cycle (reported by the compiler) can leave marks behind; drop them.
+    for (let k = 0; k < order.length; k++) (dirty[order[k] as number] as Instance[]).length = 0;
+    (dirty[i] as Instance[]).length = 0;
+    if (structural) recomputeAll();
+  };
+
+  /** Sets repeat_count repeats to their count under `inst` (recursively); true if any instance was added or removed. */
+  const syncCounts = (inst: Instance): boolean => {
+    let changed = false;
+    const s = plan.scopes[inst.scope] as Scope;
+    s.children.forEach((childScope, pos) => {
+      const list = inst.repeats[pos] as Instance[];
+      const r = (plan.scopes[childScope] as Scope).repeat;
+      const repeat = (nodes[r] as PlanNode).node as RepeatNode;
+      if (repeat.repeatCount) {
+        ctx.inst = inst;
+        ctx.cell = null;
+        let n: number;
+        try {
+          n = toNumber(evaluate(repeat.repeatCount.ast, ctx));
+        } catch {
+          n = 0;
+        }
+        const want = Number.isFinite(n) ? Math.max(0, Math.min(MAX_REPEAT_INSTANCES, Math.trunc(n))) : 0;
+        if (list.length > want) {
+          list.length = want;
+          changed = true;
+        }
+        while (list.length < want) {
+          list.push(createInstance(plan, childScope, inst, list.length + 1, initialValue));
+          changed = true;
+        }
+      }
+      for (const child of list) if (syncCounts(child)) changed = true;
+    });
+    return changed;
+  };
+
+  /** Evaluates every cell in topological order, then settles repeat counts (a new instance is evaluated on the next round). */
+  const recomputeAll = (): void => {
+    for (let round = 0; round < 20; round++) {
+      for (const i of plan.topo) {
+        const pn = nodes[i] as PlanNode;
+        if (pn.scope === ROOT_SCOPE) evalCell(i, root);
+        else forEachInstance(plan, root, pn.scope, (x) => void evalCell(i, x));
+      }
+      if (!syncCounts(root)) return;
+    }
+  };
+
+  const assign = (i: number, inst: Instance, xs: string): void => {
+    const c = inst.cells[(nodes[i] as PlanNode).slot] as Cell;
+    const before = c.xs;
+    c.xs = xs;
+    // An explicit answer (even clearing one) replaces a default not yet applied.
+    c.pendingDefault = false;
+    evalCell(i, inst);
+    if (c.xs !== before) propagate(i, inst);
+  };
+
+  const touchEnd = (): void => {
+    if (endNodes.length === 0) return;
+    const stamp = isoLocalDateTime(clock());
+    for (const i of endNodes) assign(i, root, stamp);
+  };
+
+  const questionAt = (path: string): { pn: PlanNode; q: QuestionNode; inst: Instance; cell: Cell } => {
+    const { node: pn, inst } = locate(plan, root, path, 'question');
+    return { pn, q: pn.node as QuestionNode, inst, cell: inst.cells[pn.slot] as Cell };
+  };
+
+  const repeatAt = (path: string): { pn: PlanNode; list: Instance[]; parent: Instance } => {
+    const { node: pn, inst } = locate(plan, root, path, 'repeat');
+    return { pn, list: inst.repeats[plan.childPos[pn.scope] as number] as Instance[], parent: inst };
+  };
+
+  recomputeAll();
+
+  return {
+    form,
+    language,
+    stats,
+    setAnswer(path, value) {
+      const { pn, q, inst, cell } = questionAt(path);
+      const xs = toStoredValue(q, value);
+      if (cell.readOnly && cell.rel && xs !== cell.xs) {
+        throw new RuntimeInputError('read_only', `Câu "${q.name}" chỉ đọc, không nhập được.`, `Question "${q.name}" is read-only.`);
+      }
+      assign(pn.index, inst, xs);
+      // Setting `end` itself (loading a stored record) must not be overwritten by the clock.
+      if (q.type !== 'end') touchEnd();
+    },
+    setMissing(path, code) {
+      const { pn, q, inst } = questionAt(path);
+      if (!q.missingCodes.includes(code)) {
+        throw new RuntimeInputError(
+          'invalid_missing_code',
+          `Câu "${q.name}" không nhận mã thiếu "${code}" (nhận: ${q.missingCodes.join(', ') || '—'}).`,
+          `Question "${q.name}" does not accept missing code "${code}" (accepted: ${q.missingCodes.join(', ') || '—'}).`,
+        );
+      }
+      assign(pn.index, inst, code);
+      touchEnd();
+    },
+    addRepeatInstance(repeatPath) {
+      const { pn, list, parent } = repeatAt(repeatPath);
+      const repeat = pn.node as RepeatNode;
+      if (repeat.repeatCount) {
+        throw new RuntimeInputError('fixed_repeat', `Nhóm lặp "${repeat.name}" có số lần cố định (repeat_count).`, `Repeat "${repeat.name}" has a fixed number of instances (repeat_count).`);
+      }
+      if (list.length >= MAX_REPEAT_INSTANCES) {
+        throw new RuntimeInputError('too_many_instances', `Nhóm lặp "${repeat.name}" đã đủ ${MAX_REPEAT_INSTANCES} lần.`, `Repeat "${repeat.name}" already has ${MAX_REPEAT_INSTANCES} instances.`);
+      }
+      list.push(createInstance(plan, pn.scope, parent, list.length + 1, initialValue));
+      recomputeAll();
+      touchEnd();
+      return list.length;
+    },
+    removeRepeatInstance(repeatPath, index) {
+      const { pn, list } = repeatAt(repeatPath);
+      const repeat = pn.node as RepeatNode;
+      if (repeat.repeatCount) {
+        throw new RuntimeInputError('fixed_repeat', `Nhóm lặp "${repeat.name}" có số lần cố định (repeat_count).`, `Repeat "${repeat.name}" has a fixed number of instances (repeat_count).`);
+      }
+      if (!Number.isInteger(index) || index < 1 || index > list.length) {
+        throw new RuntimeInputError('no_such_instance', `Nhóm lặp "${repeat.name}" không có lần thứ ${index}.`, `Repeat "${repeat.name}" has no instance ${index}.`);
+      }
+      list.splice(index - 1, 1);
+      list.forEach((x, k) => (x.index = k + 1));
+      recomputeAll();
+      touchEnd();
+    },
+    repeatInstanceCount(repeatPath) {
+      return repeatAt(repeatPath).list.length;
+    },
+    getValue(path) {
+      return questionAt(path).cell.xs;
+    },
+    getStatus(path) {
+      const { cell } = questionAt(path);
+      return !cell.rel ? 'skipped' : cell.missing !== null ? 'missing' : cell.xs !== '' ? 'answered' : 'unanswered';
+    },
+    isRelevant(path) {
+      return questionAt(path).cell.rel;
+    },
+    isReadOnly(path) {
+      return questionAt(path).cell.readOnly;
+    },
+    availableChoices(path) {
+      const { q, cell } = questionAt(path);
+      const list = form.choiceLists[q.listName ?? '']?.choices ?? [];
+      const out = list.filter((ch) => cell.allowed === null || cell.allowed.has(ch.name));
+      if (q.orOther && !list.some((ch) => ch.name === 'other')) {
+        out.push({ name: 'other', labels: { vi: 'Khác', en: 'Other' }, extra: {}, source: q.source });
+      }
+      for (const code of q.missingCodes) {
+        if (out.some((ch) => ch.name === code)) continue;
+        const m = form.missingCodes.find((x) => x.code === code);
+        if (m) out.push({ name: m.code, labels: m.labels, extra: {}, missing: m.kind, source: q.source });
+      }
+      return out;
+    },
+    snapshot() {
+      return buildSnapshot(plan, root, language);
+    },
+  };
+}

@@ -1,0 +1,64 @@
+// Public shapes of the form runtime: options, the record snapshot, statuses and the input error
+// thrown when a caller names a question, instance or code the form does not have.
+import type { AnswerValue } from '../../contract/schemas';
+import type { MissingKind } from '../../forms/model';
+
+export type { AnswerValue, MissingKind };
+
+export interface RuntimeOptions {
+  /** Language of error messages and choice labels; defaults to the form's default language. */
+  language?: string;
+  /** Clock for start/end/today and now()/today(); injectable for tests. */
+  now?: () => Date;
+  deviceId?: string;
+  username?: string;
+}
+
+/** DOMAIN.md: an answer, a coded DK/refused/N/A, skipped by logic, or simply not answered yet. */
+export type QuestionStatus = 'answered' | 'missing' | 'skipped' | 'unanswered';
+
+export type RecordErrorKind = 'required' | 'constraint' | 'type';
+
+export interface RecordError {
+  name: string;
+  path: string;
+  kind: RecordErrorKind;
+  message: string;
+}
+
+export interface RecordSnapshot {
+  /** Paths (`name`, `roster[2]/age`) of relevant questions, in form order. */
+  relevant: string[];
+  /** name → value of relevant, non-empty questions; repeats as arrays of objects. */
+  values: Record<string, unknown>;
+  statuses: Record<string, QuestionStatus>;
+  missing: Record<string, MissingKind>;
+  errors: RecordError[];
+  /** No errors at all: every required question answered (or coded missing), every value valid. */
+  complete: boolean;
+}
+
+export type RuntimeInputCode =
+  | 'unknown_question'
+  | 'bad_path'
+  | 'no_such_instance'
+  | 'not_a_repeat'
+  | 'fixed_repeat'
+  | 'too_many_instances'
+  | 'read_only'
+  | 'invalid_missing_code';
+
+/** A caller's mistake (a path or code the form does not have): thrown, never recorded. */
+export class RuntimeInputError extends Error {
+  constructor(
+    readonly code: RuntimeInputCode,
+    readonly messageVi: string,
+    messageEn: string,
+  ) {
+    super(messageEn);
+    this.name = 'RuntimeInputError';
+  }
+}
+
+/** Upper bound on instances of one repeat, whatever repeat_count says (paths allow 4 digits). */
+export const MAX_REPEAT_INSTANCES = 1000;
