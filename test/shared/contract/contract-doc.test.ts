@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderContractDoc } from '../../../shared/contract/doc';
 import { ERROR_CODES, OPERATION_NAMES, operations } from '../../../shared/contract';
+import { OPERATION_METHODS } from '../../../shared/contract/methods';
 
 describe('contract documentation', () => {
   it('docs/contract.md matches the contract (regenerate with npx tsx scripts/contract-doc.ts)', () => {
@@ -11,6 +12,11 @@ describe('contract documentation', () => {
     expect(doc).toBe(renderContractDoc());
     for (const name of OPERATION_NAMES) expect(doc).toContain(`\`${name}\``);
     for (const code of ERROR_CODES) expect(doc).toContain(`\`${code}\``);
+  });
+
+  it('the zod-free method table used by the preload lists exactly the contract operations', () => {
+    expect(Object.keys(OPERATION_METHODS).sort()).toEqual([...OPERATION_NAMES].sort());
+    for (const name of OPERATION_NAMES) expect(OPERATION_METHODS[name]).toBe(operations[name].method);
   });
 
   it('preload method names are unique', () => {
