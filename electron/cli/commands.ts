@@ -3,7 +3,7 @@
 import type { CliIo } from './io';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
-import { formCheckCommand } from './commands/form';
+import { formCheckCommand, formRunCommand } from './commands/form';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -25,6 +25,12 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat form check <form.xlsx|form.json> [--json]',
     summary: 'Validate a questionnaire; errors name the sheet, row and column. Exit 0 and a summary, or 1 and the errors.',
     run: formCheckCommand,
+  },
+  {
+    words: ['form', 'run'],
+    usage: 'khaosat form run <form.xlsx|form.json> --answers <answers.json> [--lang vi|en] [--json]',
+    summary: 'Evaluate a filled record ({ "<name>": value }, repeats as arrays of objects): relevance, errors, calculations, completeness.',
+    run: formRunCommand,
   },
   {
     words: ['doctor'],

@@ -1,8 +1,10 @@
 // `khaosat form check` and `khaosat form run`: validate an XLSForm/form.json the way the app
 // will read it, and evaluate a filled record against it, without the UI.
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatFormError, listQuestions, walkNodes, type FormError, type FormModel } from '../../../shared/forms';
+import { evaluateRecord } from '../../../shared/engine/runtime';
 import { loadFormFile } from '../../forms/loadForm';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printKeyValues, printTable } from '../output';
@@ -87,5 +89,75 @@ export async function formCheckCommand(args: string[], io: CliIo): Promise<numbe
     ['index components', s.indexComponents.map((c) => `${c.id}(${c.items.length})`).join(' ') || '—'],
   ]);
   printTable(io, ['type', 'questions'], Object.entries(s.questionsByType).sort((a, b) => b[1] - a[1]));
+  return 0;
+}
+
+const MAX_ANSWERS_BYTES = 10 * 1024 * 1024;
+
+async function readAnswers(path: string): Promise<Record<string, unknown>> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    throw new CliError(`${path}: cannot read the answers file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (size > MAX_ANSWERS_BYTES) throw new CliError(`${path}: answers file larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MB`);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new CliError(`${path}: expected a JSON object { "<question name>": value, … }`);
+  }
+  return data as Record<string, unknown>;
+}
+
+export async function formRunCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      answers: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length > 1) throw usageError('form run takes one form file');
+  if (!values.answers) throw usageError('missing --answers <answers.json>');
+  const loaded = await loadOrFail(positionals[0], io);
+  if (!loaded.ok) {
+    printIssues(io, 'Lỗi / errors', loaded.errors, io.err);
+    throw new CliError(`${positionals[0]}: ${loaded.errors.length} error(s) in the form; fix them first (khaosat form check)`);
+  }
+  const answers = await readAnswers(resolve(io.cwd, values.answers));
+  const language = values.lang ?? loaded.form.defaultLanguage;
+  if (!loaded.form.languages.some((l) => l.code === language)) {
+    throw usageError(`--lang ${language}: the form has ${loaded.form.languages.map((l) => l.code).join(', ')}`);
+  }
+  const snap = evaluateRecord(loaded.form, answers, { language });
+  const report = {
+    relevant: snap.relevant,
+    values: snap.values,
+    errors: snap.errors.map((e) => ({ name: e.name, path: e.path, kind: e.kind, message: e.message })),
+    complete: snap.complete,
+    statuses: snap.statuses,
+    missing: snap.missing,
+  };
+  if (values.json) {
+    printJson(io, report);
+  } else {
+    const counts: Record<string, number> = {};
+    for (const status of Object.values(snap.statuses)) counts[status] = (counts[status] ?? 0) + 1;
+    printKeyValues(io, [
+      ['complete', snap.complete ? 'yes / có' : 'no / chưa'],
+      ['relevant questions', snap.relevant.length],
+      ['statuses', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
+      ['errors', snap.errors.length],
+    ]);
+    if (snap.errors.length > 0) printTable(io, ['path', 'kind', 'message'], snap.errors.map((e) => [e.path, e.kind, e.message]));
+  }
   return 0;
 }

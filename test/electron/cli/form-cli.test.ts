@@ -69,3 +69,43 @@ describe('khaosat form check', () => {
     expect(t.err()).toMatch(/nope\.xlsx/);
   });
 });
+
+describe('khaosat form run', () => {
+  const HIDS = 'shared/instruments/hids-satisfaction.xlsx';
+
+  it('evaluates a record: skipped branch cleared, DK coded, unknown names reported, calculations applied', async () => {
+    const answers = join(dir, 'answers.json');
+    writeFileSync(answers, JSON.stringify({ META_UNIT: '25747', EXP_PAKN: 2, FBK1: 4, ACC1: 5, ACC2: 9, bogus: 1 }));
+    const t = fakeIo();
+    expect(await runCli(['form', 'run', HIDS, '--answers', answers, '--json'], t.io)).toBe(0);
+    const report = JSON.parse(t.out());
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['relevant', 'values', 'errors', 'complete']));
+    expect(report.complete).toBe(false);
+    expect(report.relevant).not.toContain('FBK1');
+    expect(report.values.FBK1 ?? null).toBeNull();
+    expect(report.statuses.FBK1).toBe('skipped');
+    expect(report.statuses.ACC1).toBe('answered');
+    expect(report.missing.ACC2).toBe('dont_know');
+    expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'bogus', kind: 'type' })]));
+    expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'META_SITE', kind: 'required' })]));
+    expect(report.errors.some((e: { name: string }) => e.name === 'META_UNIT')).toBe(false);
+  });
+
+  it('a broken answers file is a one-line error naming the file', async () => {
+    const answers = join(dir, 'broken.json');
+    writeFileSync(answers, '{ "ACC1": 5,, }');
+    const t = fakeIo();
+    expect(await runCli(['form', 'run', HIDS, '--answers', answers], t.io)).toBe(1);
+    expect(t.err()).toMatch(/broken\.json: not valid JSON/);
+    const arr = join(dir, 'array.json');
+    writeFileSync(arr, '[1,2]');
+    const u = fakeIo();
+    expect(await runCli(['form', 'run', HIDS, '--answers', arr], u.io)).toBe(1);
+    expect(u.err()).toMatch(/expected a JSON object/);
+  });
+
+  it('--answers is required', async () => {
+    const t = fakeIo();
+    expect(await runCli(['form', 'run', HIDS], t.io)).toBe(2);
+  });
+});
