@@ -122,7 +122,7 @@ function parseCsv(text: string): string[][] {
 }
 
 function unitChoices(): Cell[][] {
-  const csvPath = process.env['KHAOSAT_UNITS_CSV'] ?? '/work/shared/data/hcmc_units_2025.csv';
+  const csvPath = process.env['KHAOSAT_UNITS_CSV'] ?? join(root, '..', 'shared', 'data', 'hcmc_units_2025.csv');
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
   const col = (n: string): number => header?.indexOf(n) ?? -1;
   const [code, vi, en, prov] = [col('code'), col('name_vi'), col('name_en'), col('former_province')];
