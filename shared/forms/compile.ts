@@ -54,9 +54,15 @@ export function compileForm(wb: Workbook): CompileResult {
   // Languages: the declared default first, then every language named in a header.
   const named = languagesInHeaders([...survey.columns, ...(choicesTable?.columns ?? []), ...(indexTable?.columns ?? [])], [...TEXT_BASES, 'form_title']);
   const declaredDefault = settings.values['default_language'];
+  // Without a declared default, plain `label`/`hint` columns are Vietnamese (this is a
+  // Vietnamese-first tool), so `label` + `label::English (en)` keeps both texts.
+  const vietnamese: Language = named.find((l) => l.code === 'vi') ?? { code: 'vi', name: 'Tiếng Việt' };
+  const hasPlainText = survey.columns.some((c) => c.language === undefined && TEXT_BASES.includes(c.base));
   const defaultLang: Language = declaredDefault
     ? parseLanguage(declaredDefault.text)
-    : (named.find((l) => l.code === 'vi') ?? named[0] ?? { code: 'vi', name: 'Tiếng Việt' });
+    : hasPlainText
+      ? vietnamese
+      : (named.find((l) => l.code === 'vi') ?? named[0] ?? vietnamese);
   const languages: Language[] = [defaultLang, ...named.filter((l) => l.code !== defaultLang.code)];
   const dl = defaultLang.code;
 

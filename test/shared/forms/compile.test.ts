@@ -100,6 +100,13 @@ describe('compiling every supported type and column', () => {
     const r = compileOk({ survey: [['type', 'name', 'label', 'label::English (en)'], ['text', 'a', 'Câu A', 'Question A']], settings: [['form_id', 'version', 'default_language'], ['x', '1', 'vi']] });
     expect(listQuestions(r.form)[0]?.labels).toEqual({ vi: 'Câu A', en: 'Question A' });
   });
+
+  test('without default_language, plain label columns are Vietnamese and keep their text next to English', () => {
+    const r = compileOk({ survey: [['type', 'name', 'label', 'label::English (en)'], ['text', 'a', 'Câu A', 'Question A']], settings: [['form_id', 'version'], ['x', '1']] });
+    expect(r.form.defaultLanguage).toBe('vi');
+    expect(r.form.languages.map((l) => l.code)).toEqual(['vi', 'en']);
+    expect(listQuestions(r.form)[0]?.labels).toEqual({ vi: 'Câu A', en: 'Question A' });
+  });
 });
 
 describe('settings', () => {
