@@ -25,6 +25,9 @@ export interface AppShell {
 }
 
 export const DATABASE_FILE = 'khaosat.sqlite';
+/** Online backups of the database into <userData>/backups while the app runs. */
+export const BACKUP_INTERVAL_MS = 15 * 60 * 1000;
+export const BACKUPS_KEPT = 8;
 
 export function startApp(options: StartOptions): AppShell {
   let mainWindow: BrowserWindow | null = null;
@@ -63,6 +66,12 @@ export function startApp(options: StartOptions): AppShell {
       core = options.createCore({
         dbPath,
         appVersion: app.getVersion(),
+        backups: {
+          dir: join(app.getPath('userData'), 'backups'),
+          intervalMs: BACKUP_INTERVAL_MS,
+          keep: BACKUPS_KEPT,
+          onError: (err) => console.error('[khaosat] backup failed', err),
+        },
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return true;

@@ -1,5 +1,6 @@
 // The composition root of the Node core: opens the database and wires repositories, services and
 // contract handlers. The Electron main process, the preview host and the CLI all start here.
+import { scheduleBackups } from '../db/backup';
 import { openDatabase } from '../db/open';
 import { createRepositories } from '../db/repositories';
 import type { Database } from '../db/types';
@@ -21,6 +22,11 @@ export interface CoreOptions {
   appVersion?: string;
   /** Tests may lower the scrypt cost; production keeps the default. */
   scryptParams?: ScryptParams;
+  /**
+   * Periodic online backups (SQLite backup API) into a second folder while the app runs, so a
+   * laptop whose disk file is lost or damaged still has a recent copy. Off unless given.
+   */
+  backups?: { dir: string; intervalMs: number; keep?: number; onError?: (err: unknown) => void };
 }
 
 export interface Services {
@@ -59,6 +65,7 @@ export function createCore(opts: CoreOptions): Core {
       interviews: createInterviewService(ctx),
     };
     const handlers = createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId });
+    const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, opts.backups) : () => {};
     let closed = false;
     return {
       db,
@@ -68,6 +75,7 @@ export function createCore(opts: CoreOptions): Core {
       close() {
         if (closed) return;
         closed = true;
+        stopBackups();
         db.close();
       },
     };

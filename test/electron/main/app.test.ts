@@ -264,9 +264,15 @@ describe('database', () => {
     expect(world.protocolHandlers.size).toBe(0);
   });
 
-  test('opens khaosat.sqlite in userData with the app version', async () => {
+  test('opens khaosat.sqlite in userData with the app version, backing it up into userData/backups', async () => {
     const { core } = await start({ userData: '/data/KhaoSat' });
-    expect(core.received).toEqual([{ dbPath: join('/data/KhaoSat', 'khaosat.sqlite'), appVersion: '0.1.0' }]);
+    expect(core.received).toEqual([
+      {
+        dbPath: join('/data/KhaoSat', 'khaosat.sqlite'),
+        appVersion: '0.1.0',
+        backups: { dir: join('/data/KhaoSat', 'backups'), intervalMs: 15 * 60 * 1000, keep: 8, onError: expect.any(Function) },
+      },
+    ]);
   });
 
   test('in development the Electron-ABI build is passed as nativeBinding when it exists', async () => {
