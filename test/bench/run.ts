@@ -43,7 +43,13 @@ const benches: { id: string; load: () => Promise<Bench> }[] = [
 
 function fmt(n: number | undefined): string {
   if (n === undefined) return '';
+  if (Number.isInteger(n)) return String(n);
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(4);
+}
+
+/** Ratios far below 1 (KhaoSat much faster than the baseline) keep three significant digits. */
+function fmtRatio(r: number): string {
+  return r !== 0 && Math.abs(r) < 0.1 ? r.toPrecision(3) : r.toFixed(2);
 }
 
 function toMarkdown(results: BenchResult[], when: Date): string {
@@ -61,7 +67,7 @@ function toMarkdown(results: BenchResult[], when: Date): string {
     lines.push(`## ${r.name}`, '', `Budget: ${r.budget} — **${r.pass ? 'met' : 'NOT met'}**`, '');
     lines.push('| measurement | p50 / median | p99 | unit |', '|---|---|---|---|');
     for (const row of r.rows) lines.push(`| ${row.label} | ${fmt(row.p50 ?? row.median)} | ${fmt(row.p99)} | ${row.unit} |`);
-    lines.push('', `${r.ratioLabel ?? 'Ratio'}: **${r.ratio.toFixed(2)}**`, '');
+    lines.push('', `${r.ratioLabel ?? 'Ratio'}: **${fmtRatio(r.ratio)}**`, '');
     for (const note of r.notes ?? []) lines.push(`- ${note}`);
     if (r.notes?.length) lines.push('');
   }
@@ -82,7 +88,7 @@ async function main(): Promise<void> {
         `  ${row.label.padEnd(60)} p50 ${fmt(row.p50 ?? row.median).padStart(9)}  p99 ${fmt(row.p99).padStart(9)} ${row.unit}\n`,
       );
     }
-    process.stdout.write(`  ${result.ratioLabel ?? 'ratio'}: ${result.ratio.toFixed(2)}  budget: ${result.budget}  ${result.pass ? 'MET' : 'NOT MET'}\n`);
+    process.stdout.write(`  ${result.ratioLabel ?? 'ratio'}: ${fmtRatio(result.ratio)}  budget: ${result.budget}  ${result.pass ? 'MET' : 'NOT MET'}\n`);
   }
   if (only.length === 0) {
     const out = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
