@@ -16,6 +16,8 @@ import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from '.
 export interface StartOptions {
   /** Injected so tests can run the shell over a stub core; production passes services' createCore. */
   createCore: (options: CoreOptions) => Pick<Core, 'handlers' | 'close'>;
+  /** KHAOSAT_DATA_DIR moves the data folder, as it does for the CLI (electron/paths.ts). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface AppShell {
@@ -34,6 +36,9 @@ export function startApp(options: StartOptions): AppShell {
   let core: Pick<Core, 'handlers' | 'close'> | null = null;
   // One Session (who is signed in) per window's WebContents; unknown senders get none.
   const sessions = new WeakMap<object, Session>();
+
+  const dataDir = (options.env ?? process.env).KHAOSAT_DATA_DIR;
+  if (dataDir) app.setPath('userData', dataDir);
 
   app.enableSandbox();
   // Must happen before 'ready': app:// becomes a standard, secure origin for the renderer.

@@ -46,9 +46,9 @@ function tempDir(): string {
   return dir;
 }
 
-async function start(options: FakeOptions = {}, core = stubCore()) {
+async function start(options: FakeOptions = {}, core = stubCore(), env: NodeJS.ProcessEnv = {}) {
   fake.current = createFakeElectron(options);
-  const shell = startApp({ createCore: core.createCore });
+  const shell = startApp({ createCore: core.createCore, env });
   await shell.started;
   return { shell, core, world: fake.current.world, electron: fake.current.module };
 }
@@ -262,6 +262,11 @@ describe('database', () => {
     expect(world.windows).toHaveLength(0);
     expect(world.ipcHandlers.size).toBe(0);
     expect(world.protocolHandlers.size).toBe(0);
+  });
+
+  test('KHAOSAT_DATA_DIR moves the data folder, as for the CLI', async () => {
+    const { core } = await start({ userData: '/data/KhaoSat' }, stubCore(), { KHAOSAT_DATA_DIR: '/srv/khaosat' });
+    expect(core.received[0]).toMatchObject({ dbPath: join('/srv/khaosat', 'khaosat.sqlite') });
   });
 
   test('opens khaosat.sqlite in userData with the app version, backing it up into userData/backups', async () => {

@@ -46,6 +46,7 @@ export function createFakeElectron(options: FakeOptions = {}) {
     exitCode: null as number | null,
     quitCalled: false,
     sandboxEnabled: false,
+    userDataOverride: null as string | null,
     errorBoxes: [] as { title: string; content: string }[],
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
@@ -76,7 +77,12 @@ export function createFakeElectron(options: FakeOptions = {}) {
     getAppPath: () => options.appPath ?? '/nonexistent/khaosat',
     getPath: (name: string) => {
       if (name !== 'userData') throw new Error(`fake getPath(${name}) not supported`);
-      return options.userData ?? '/nonexistent/userData';
+      return world.userDataOverride ?? options.userData ?? '/nonexistent/userData';
+    },
+    setPath: (name: string, value: string) => {
+      if (name !== 'userData') throw new Error(`fake setPath(${name}) not supported`);
+      if (world.isReady) throw new Error('userData must be set before ready');
+      world.userDataOverride = value;
     },
     getVersion: () => '0.1.0',
     whenReady: () =>
