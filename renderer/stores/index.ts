@@ -4,14 +4,21 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { KhaosatApi } from '../../shared/contract';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice;
+export type AppState = SessionSlice & UsersSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
-  return createStore<AppState>()((...a) => ({
+  const store = createStore<AppState>()((...a) => ({
     ...createSessionSlice(api)(...a),
+    ...createUsersSlice(api)(...a),
   }));
+  // Another person at the same laptop must not see the list the last supervisor loaded.
+  store.subscribe((state, previous) => {
+    if (state.user?.id !== previous.user?.id) state.resetUsers();
+  });
+  return store;
 }
 
 const AppStoreContext = createContext<AppStore | null>(null);
@@ -27,3 +34,4 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 }
 
 export * from './session';
+export * from './users';

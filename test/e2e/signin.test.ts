@@ -1,5 +1,6 @@
 // The real UI against the real services and SQLite: the built renderer served by the preview
-// host, driven in Debian's Chromium — a surveyor signs in and sees who is signed in.
+// host, driven in Debian's Chromium — a surveyor signs in and sees who is signed in; a supervisor
+// registers a surveyor who can then sign in.
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,6 +72,57 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     expect(await greeting.isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Đăng xuất' }).isVisible()).toBe(true);
     // No CSP violation, no failed request, no uncaught error on the way.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a supervisor registers a surveyor, who can then sign in on this laptop', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
+    page.on('pageerror', (e) => problems.push(e.message));
+    const newcomer = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913' };
+
+    await page.goto(preview.url);
+    // The host keeps one session, like the desktop app: whoever the last test signed in signs out.
+    const signOut = page.getByRole('button', { name: 'Đăng xuất' });
+    await page.getByLabel('Mã người dùng').or(signOut).waitFor({ timeout: 15_000 });
+    if (await signOut.isVisible()) await signOut.click();
+    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+
+    const users = page.getByRole('table', { name: 'Người dùng trên máy này' });
+    await users.getByRole('cell', { name: DEMO_USERS.surveyor.code, exact: true }).waitFor({ timeout: 15_000 });
+
+    const form = page.getByRole('form', { name: 'Thêm điều tra viên' });
+    await form.getByLabel('Mã người dùng').fill(newcomer.code);
+    await form.getByLabel('Họ và tên').fill(newcomer.name);
+    await form.getByLabel('Mã PIN hoặc mật khẩu', { exact: true }).fill(newcomer.secret);
+    await form.getByLabel('Nhập lại mã PIN hoặc mật khẩu').fill(newcomer.secret);
+    await form.getByLabel('Nhập lại mã PIN hoặc mật khẩu').press('Enter');
+
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe(`Đã thêm ${newcomer.name} (${newcomer.code}) — Điều tra viên.`);
+    await users.getByRole('cell', { name: newcomer.code, exact: true }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocapitalize'))).toBe('characters');
+
+    if (process.env.SCREENSHOTS === '1') {
+      mkdirSync('docs/screenshots', { recursive: true });
+      await page.screenshot({ path: 'docs/screenshots/users.png', fullPage: true });
+    }
+
+    await signOut.click();
+    await page.getByLabel('Mã người dùng').fill(newcomer.code);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(newcomer.secret);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+
+    const greeting = page.getByRole('heading', { name: `Xin chào, ${newcomer.name} — Điều tra viên` });
+    await greeting.waitFor({ timeout: 15_000 });
+    // A surveyor does not get the supervisor's users panel.
+    expect(await page.getByRole('heading', { name: 'Người dùng trên máy này' }).count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

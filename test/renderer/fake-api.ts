@@ -30,6 +30,22 @@ export const DEVICE_ID = '0b8e8f0e-5b7a-4c1e-9a55-3f1d2c9b7e10';
 export const SURVEYOR: User = { id: 2, code: 'DTV001', name: 'Trần Văn Minh', role: 'surveyor', active: true };
 export const SUPERVISOR: User = { id: 1, code: 'GS001', name: 'Nguyễn Thị Lan', role: 'supervisor', active: true };
 
+/**
+ * `listUsers` and `createUser` over an in-memory list, refusing a code already taken the way the
+ * core does. Pass the two to fakeApi; `users` shows what the "core" holds.
+ */
+export function userDirectory(initial: User[] = [SUPERVISOR, SURVEYOR]) {
+  const users = initial.map((u) => ({ ...u }));
+  const listUsers: KhaosatApi['listUsers'] = async () => ok(users.map((u) => ({ ...u })));
+  const createUser: KhaosatApi['createUser'] = async ({ code, name, role }) => {
+    if (users.some((u) => u.code === code)) return failure('duplicate_code');
+    const user: User = { id: Math.max(0, ...users.map((u) => u.id)) + 1, code, name, role, active: true };
+    users.push(user);
+    return ok(user);
+  };
+  return { users, listUsers, createUser };
+}
+
 export function statusOf(needsSetup: boolean, user: User | null = null) {
   return async () => ok({ version: '0.1.0', deviceId: DEVICE_ID, needsSetup, user });
 }

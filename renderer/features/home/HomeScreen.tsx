@@ -1,7 +1,9 @@
-// After sign-in: who is signed in, in which role, and the way out. Later flows hang off this screen.
+// After sign-in: who is signed in, in which role, and the way out; a supervisor also manages the
+// users of this laptop here. Later flows hang off this screen.
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
+import { UsersPanel } from '../users/UsersPanel';
 
 export function HomeScreen() {
   const t = useT();
@@ -13,13 +15,16 @@ export function HomeScreen() {
   const signOut = useAppStore((s) => s.signOut);
   if (!user) return null;
   return (
-    <section className="card" aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.greeting', { name: user.name, role: roleLabel(user.role, language) })}</h1>
-      {deviceId ? <p className="muted">{t('home.device', { deviceId })}</p> : null}
-      <ErrorAlert message={error ? errorText(error, language) : null} />
-      <button type="button" onClick={() => void signOut()} disabled={busy}>
-        {t('home.signOut')}
-      </button>
-    </section>
+    <div className="home">
+      <section className="card wide" aria-labelledby="home-title">
+        <h1 id="home-title">{t('home.greeting', { name: user.name, role: roleLabel(user.role, language) })}</h1>
+        {deviceId ? <p className="muted">{t('home.device', { deviceId })}</p> : null}
+        <ErrorAlert message={error ? errorText(error, language) : null} />
+        <button type="button" onClick={() => void signOut()} disabled={busy}>
+          {t('home.signOut')}
+        </button>
+      </section>
+      {user.role === 'supervisor' ? <UsersPanel /> : null}
+    </div>
   );
 }

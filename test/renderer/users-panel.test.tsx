@@ -1,0 +1,169 @@
+// The supervisor's users panel on the home screen, through its accessible names: the list of
+// users on this laptop and the form that registers one more.
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { contractError, ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
+import { deferred, failure, fakeApi, ok, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
+import { renderApp, useCleanPage } from './render-app';
+
+useCleanPage();
+
+type UserEvents = ReturnType<typeof renderApp>['user'];
+
+function renderAsSupervisor(overrides: Parameters<typeof fakeApi>[0] = {}) {
+  const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), ...overrides });
+  return { api, ...renderApp(api) };
+}
+
+/** The rows of the users table as text, header row first. */
+function tableRows(name = 'Người dùng trên máy này') {
+  return within(screen.getByRole('table', { name }))
+    .getAllByRole('row')
+    .map((row) => [...within(row).queryAllByRole('columnheader'), ...within(row).queryAllByRole('cell')].map((c) => c.textContent));
+}
+
+async function fillNewUser(user: UserEvents, entries: { code: string; name: string; secret: string; again: string }) {
+  await user.type(await screen.findByLabelText('Mã người dùng'), entries.code);
+  await user.type(screen.getByLabelText('Họ và tên'), entries.name);
+  await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), entries.secret);
+  await user.type(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'), entries.again);
+}
+
+const HOA = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913', again: '482913' };
+
+describe('users panel', () => {
+  it('shows a supervisor the users of this laptop with their role and whether they are active', async () => {
+    renderAsSupervisor();
+    expect(await screen.findByRole('heading', { name: 'Người dùng trên máy này' })).toBeTruthy();
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    expect(tableRows()).toEqual([
+      ['Mã', 'Họ và tên', 'Vai trò', 'Hoạt động'],
+      ['GS001', 'Nguyễn Thị Lan', 'Giám sát viên', 'Có'],
+      ['DTV001', 'Trần Văn Minh', 'Điều tra viên', 'Có'],
+    ]);
+    const role = screen.getByLabelText<HTMLSelectElement>('Vai trò');
+    expect(role.value).toBe('surveyor');
+    expect(within(role).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Điều tra viên',
+      'Giám sát viên',
+      'Chuyên viên phân tích',
+    ]);
+  });
+
+  it('adds a surveyor on Enter: the core is asked, the list refreshes, the form empties for the next one', async () => {
+    const { api, user } = renderAsSupervisor();
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
+
+    expect(api.createUser).toHaveBeenCalledWith({ code: 'DTV002', name: 'Lê Thị Hoa', role: 'surveyor', secret: '482913' });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã thêm Lê Thị Hoa (DTV002) — Điều tra viên.'));
+    await waitFor(() => expect(tableRows()).toContainEqual(['DTV002', 'Lê Thị Hoa', 'Điều tra viên', 'Có']));
+    for (const label of ['Mã người dùng', 'Họ và tên', 'Mã PIN hoặc mật khẩu', 'Nhập lại mã PIN hoặc mật khẩu']) {
+      expect(screen.getByLabelText<HTMLInputElement>(label).value).toBe('');
+    }
+    expect(document.activeElement).toBe(screen.getByLabelText('Mã người dùng'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('registers another role when the supervisor picks it', async () => {
+    const { api, user } = renderAsSupervisor();
+    await fillNewUser(user, { code: 'PT001', name: 'Phạm Quốc Bảo', secret: 'phan-tich-2025', again: 'phan-tich-2025' });
+    await user.selectOptions(screen.getByLabelText('Vai trò'), 'Chuyên viên phân tích');
+    await user.click(screen.getByRole('button', { name: 'Thêm người dùng' }));
+    expect(api.createUser).toHaveBeenCalledWith({ code: 'PT001', name: 'Phạm Quốc Bảo', role: 'analyst', secret: 'phan-tich-2025' });
+    expect((await screen.findByRole('status')).textContent).toBe('Đã thêm Phạm Quốc Bảo (PT001) — Chuyên viên phân tích.');
+    expect(screen.getByLabelText<HTMLSelectElement>('Vai trò').value).toBe('surveyor');
+  });
+
+  it('refuses two different PIN entries without asking the core', async () => {
+    const { api, user } = renderAsSupervisor();
+    await fillNewUser(user, { ...HOA, again: '482914{Enter}' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Hai lần nhập mã PIN/mật khẩu không khớp.');
+    expect(api.createUser).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'));
+  });
+
+  it('refuses a weak PIN or password without asking the core', async () => {
+    const { api, user } = renderAsSupervisor();
+    const weak = 'Mã PIN phải gồm 4–12 chữ số; mật khẩu phải có ít nhất 8 ký tự và không chỉ gồm chữ số.';
+    await fillNewUser(user, { ...HOA, secret: '12', again: '12{Enter}' });
+    expect((await screen.findByRole('alert')).textContent).toBe(weak);
+    expect(screen.getByLabelText('Mã PIN hoặc mật khẩu').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByLabelText('Mã PIN hoặc mật khẩu'));
+
+    // Thirteen digits is too long for a PIN and all digits is no password; seven letters too short.
+    for (const secret of ['1234567890123', 'abc1234']) {
+      await user.clear(screen.getByLabelText('Mã PIN hoặc mật khẩu'));
+      await user.clear(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'));
+      await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), secret);
+      await user.type(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'), `${secret}{Enter}`);
+      expect(screen.getByRole('alert').textContent).toBe(weak);
+    }
+    expect(api.createUser).not.toHaveBeenCalled();
+  });
+
+  it('asks for a well-formed code and every field before asking the core', async () => {
+    const { api, user } = renderAsSupervisor();
+    await user.type(await screen.findByLabelText('Mã người dùng'), 'DTV 002{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe('Vui lòng điền đủ các ô.');
+    expect(document.activeElement).toBe(screen.getByLabelText('Họ và tên'));
+    await user.type(screen.getByLabelText('Họ và tên'), HOA.name);
+    await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), HOA.secret);
+    await user.type(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'), `${HOA.again}{Enter}`);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Mã người dùng chỉ gồm 2–32 ký tự: chữ cái không dấu, chữ số, dấu _ . - và không có khoảng trắng.',
+    );
+    expect(api.createUser).not.toHaveBeenCalled();
+  });
+
+  it('shows a code already taken in an alert, in Vietnamese and then in English after the toggle', async () => {
+    const { api, user } = renderAsSupervisor();
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    await fillNewUser(user, { ...HOA, code: 'DTV001', again: `${HOA.again}{Enter}` });
+    expect(api.createUser).toHaveBeenCalledTimes(1);
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.duplicate_code.vi);
+    // The entries stay, the code is where the fix goes.
+    expect(screen.getByLabelText<HTMLInputElement>('Họ và tên').value).toBe('Lê Thị Hoa');
+    expect(document.activeElement).toBe(screen.getByLabelText('Mã người dùng'));
+    expect(screen.getByRole('status').textContent).toBe('');
+
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('alert').textContent).toBe(ERROR_MESSAGES.duplicate_code.en);
+    expect(screen.getByRole('heading', { name: 'Users on this laptop' })).toBeTruthy();
+    expect(screen.getByRole('form', { name: 'Add a surveyor' })).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('User code').value).toBe('DTV001');
+    expect(tableRows('Users on this laptop')[2]).toEqual(['DTV001', 'Trần Văn Minh', 'Surveyor', 'Yes']);
+  });
+
+  it('names the fields the core found invalid', async () => {
+    const refusal: Result<never> = { ok: false, error: contractError('invalid_request', [{ path: 'name', problem: 'Too big' }]) };
+    const { user } = renderAsSupervisor({ createUser: async () => refusal });
+    await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
+    expect((await screen.findByRole('alert')).textContent).toBe(`${ERROR_MESSAGES.invalid_request.vi} Cần xem lại: Họ và tên.`);
+  });
+
+  it('shows a busy button while the core registers the user', async () => {
+    const pending = deferred<Result<User>>();
+    const { user } = renderAsSupervisor({ createUser: () => pending.promise });
+    await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
+    expect(await screen.findByRole('button', { name: 'Đang thêm…' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('form', { name: 'Thêm điều tra viên' }).getAttribute('aria-busy')).toBe('true');
+    pending.resolve(ok({ id: 3, code: 'DTV002', name: 'Lê Thị Hoa', role: 'surveyor', active: true }));
+    expect(await screen.findByRole('button', { name: 'Thêm người dùng' })).toHaveProperty('disabled', false);
+  });
+
+  it('is not shown to a surveyor, and their screen never asks for the users', async () => {
+    const api = fakeApi({ status: statusOf(false, SURVEYOR), ...userDirectory() });
+    renderApp(api);
+    expect(await screen.findByRole('heading', { name: 'Xin chào, Trần Văn Minh — Điều tra viên' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Người dùng trên máy này' })).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.queryByLabelText('Mã người dùng')).toBeNull();
+    expect(api.listUsers).not.toHaveBeenCalled();
+  });
+
+  it('shows a refused list in an alert', async () => {
+    renderAsSupervisor({ listUsers: async () => failure('not_signed_in') });
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.not_signed_in.vi);
+  });
+});
