@@ -50,9 +50,9 @@ const LISTS: Record<string, Option[]> = {
   ],
   age: [
     { name: 1, vi: 'Từ 18 - 24 tuổi', en: '18–24' },
-    { name: 2, vi: 'Từ 25 - 34 tuổi', en: '25–34' },
-    { name: 3, vi: 'Từ 35 - 49 tuổi', en: '35–49' },
-    { name: 4, vi: 'Từ 50 - 60 tuổi', en: '50–60' },
+    { name: 2, vi: 'Từ 25-34 tuổi', en: '25–34' },
+    { name: 3, vi: 'Từ 35-49 tuổi', en: '35–49' },
+    { name: 4, vi: 'Từ 50-60 tuổi', en: '50–60' },
     { name: 5, vi: 'Trên 60 tuổi', en: 'Over 60' },
   ],
   eth: [
@@ -130,7 +130,7 @@ function unitChoices(): Cell[][] {
   return rows.map((r) => ['units', r[code] ?? '', r[vi] ?? '', r[en] ?? '', r[prov] ?? '']);
 }
 
-// ---- items (DOMAIN.md "Items") ----
+// ---- items (DOMAIN.md "Items"; Vietnamese wording verbatim, including where it has no final full stop) ----
 interface Item { id: string; vi: string; en: string }
 const COMPONENTS: { id: string; vi: string; en: string; items: Item[] }[] = [
   { id: 'ACC', vi: 'Tiếp cận dịch vụ', en: 'Access to services', items: [
@@ -141,7 +141,7 @@ const COMPONENTS: { id: string; vi: string; en: string; items: Item[] }[] = [
   ] },
   { id: 'PRO', vi: 'Thủ tục hành chính', en: 'Administrative procedures', items: [
     { id: 'PRO1', vi: 'Quy định thủ tục hành chính được niêm yết công khai tại trụ sở cơ quan tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính dễ thấy, dễ hiểu.', en: 'Procedure rules are publicly posted at the office, easy to see and understand.' },
-    { id: 'PRO2', vi: 'Thành phần hồ sơ người dân phải nộp là đúng quy định.', en: 'The documents you had to submit were as prescribed.' },
+    { id: 'PRO2', vi: 'Thành phần hồ sơ người dân phải nộp là đúng quy định', en: 'The documents you had to submit were as prescribed.' },
     { id: 'PRO3', vi: 'Mức phí/lệ phí người dân phải nộp là đúng quy định.', en: 'The fees/charges you paid were as prescribed.' },
     { id: 'PRO4', vi: 'Thời hạn giải quyết thủ tục hành chính cho người dân là đúng quy định.', en: 'The processing time was as prescribed.' },
   ] },
@@ -154,18 +154,18 @@ const COMPONENTS: { id: string; vi: string; en: string; items: Item[] }[] = [
   ] },
   { id: 'RES', vi: 'Kết quả giải quyết thủ tục hành chính', en: 'Results of the procedure', items: [
     { id: 'RES1', vi: 'Kết quả giải quyết thủ tục hành chính cho người dân được trả đúng hẹn.', en: 'The result was returned on the appointed date.' },
-    { id: 'RES2', vi: 'Kết quả giải quyết thủ tục hành chính cho người dân có thông tin đầy đủ, chính xác.', en: 'The result contains complete and accurate information.' },
+    { id: 'RES2', vi: 'Kết quả giải quyết thủ tục hành chính cho người dân có thông tin đầy đủ, chính xác', en: 'The result contains complete and accurate information.' },
     { id: 'RES3', vi: 'Kết quả giải quyết thủ tục hành chính cho người dân đảm bảo tính công bằng.', en: 'The result was fair.' },
   ] },
   { id: 'FBK', vi: 'Tiếp nhận, xử lý phản ánh, kiến nghị', en: 'Handling of feedback and petitions', items: [
-    { id: 'FBK1', vi: 'Cơ quan có bố trí hình thức tiếp nhận phản ánh, kiến nghị, giúp người dân phản ánh, kiến nghị dễ dàng.', en: 'The agency provides channels that make it easy to submit feedback and petitions.' },
+    { id: 'FBK1', vi: 'Cơ quan có bố trí hình thức tiếp nhận phản ánh, kiến nghị, giúp người dân phản ánh, kiến nghị dễ dàng', en: 'The agency provides channels that make it easy to submit feedback and petitions.' },
     { id: 'FBK2', vi: 'Cơ quan tiếp nhận, xử lý phản ánh, kiến nghị của người dân đúng quy định.', en: 'The agency receives and handles feedback/petitions according to the rules.' },
     { id: 'FBK3', vi: 'Cơ quan thông báo kết quả xử lý phản ánh kiến nghị cho người dân kịp thời.', en: 'The agency informs you of the outcome of your feedback/petition in a timely way.' },
   ] },
 ];
 const POLICY: Item[] = [
-  { id: 'POL1', vi: 'Cơ quan nhà nước cung cấp, giải thích thông tin về các chính sách theo nhiều hình thức, giúp mọi người dân dễ tìm, dễ thấy.', en: 'State agencies provide and explain information on policies in many forms, easy for everyone to find and see.' },
-  { id: 'POL2', vi: 'Cơ quan nhà nước tổ chức xin ý kiến góp ý của người dân đối với các chính sách theo nhiều hình thức, giúp mọi người dân tham gia góp ý kiến dễ dàng.', en: 'State agencies consult citizens on policies in many forms, making it easy for everyone to comment.' },
+  { id: 'POL1', vi: 'Cơ quan nhà nước cung cấp, giải thích thông tin về các chính sách theo nhiều hình thức, giúp mọi người dân dễ tìm, dễ thấy', en: 'State agencies provide and explain information on policies in many forms, easy for everyone to find and see.' },
+  { id: 'POL2', vi: 'Cơ quan nhà nước tổ chức xin ý kiến góp ý của người dân đối với các chính sách theo nhiều hình thức, giúp mọi người dân tham gia góp ý kiến dễ dàng', en: 'State agencies consult citizens on policies in many forms, making it easy for everyone to comment.' },
   { id: 'POL3', vi: 'Chính sách của địa phương đã góp phần giúp cho chất lượng cuộc sống của người dân địa phương ngày càng tốt hơn trong thời gian qua.', en: 'Local policies have helped improve the quality of life of local people in recent times.' },
 ];
 const NEEDS: Item[] = [
@@ -203,7 +203,7 @@ const META: Row[] = [
   { type: 'begin group', name: 'EXP', vi: 'Trải nghiệm của Ông/Bà', en: 'Your experience', appearance: 'field-list' },
   { type: 'select_one yesno', name: 'EXP_TTHC', vi: 'Giải quyết thủ tục hành chính', en: 'Has handled an administrative procedure', required: true },
   { type: 'select_one yesno', name: 'EXP_PAKN', vi: 'Phản ánh, kiến nghị với cơ quan nhà nước (các cấp)', en: 'Has submitted feedback/petition to a state agency', required: true },
-  { type: 'select_one mode', name: 'EXP_MODE', vi: 'Hình thức nộp hồ sơ và nhận kết quả phù hợp', en: 'Preferred way to submit and receive', required: true },
+  { type: 'select_one mode', name: 'EXP_MODE', vi: 'Hình thức nộp hồ sơ và nhận kết quả phù hợp', en: 'Preferred way to submit/receive', required: true },
   { type: 'end group' },
 ];
 

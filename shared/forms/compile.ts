@@ -27,6 +27,7 @@ export type CompileResult =
 
 const TEXT_BASES = ['label', 'hint', 'required_message', 'constraint_message'];
 const NO_LABEL_NEEDED = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+const TEXT_REF = /\$\{([^}]*)\}/g;
 const TRUE_WORDS = new Set(['yes', 'true', 'true()', '1', 'có', 'co']);
 const FALSE_WORDS = new Set(['no', 'false', 'false()', '0', 'không', 'khong', '']);
 
@@ -93,6 +94,9 @@ export function compileForm(wb: Workbook): CompileResult {
     c ? { sheet: survey.sheet, row: r.row, column: c.header, columnIndex: c.index } : { sheet: survey.sheet, row: r.row };
 
   const pending: PendingExpression[] = [];
+  // `${name}` inside labels, hints and messages (shown with the current value, like ODK's <output>).
+  const textRefs: { name: string; at: FormErrorAt }[] = [];
+  const textColumns = survey.columns.filter((c) => TEXT_BASES.includes(c.base));
   const expr = (r: SheetRow, c: Column | undefined, owner: string, choiceFilter = false): CompiledExpression | undefined => {
     const source = valueAt(r, c);
     if (!source || !c) return undefined;
@@ -157,6 +161,9 @@ export function compileForm(wb: Workbook): CompileResult {
       continue;
     }
     const t = parseType(typeText);
+    for (const c of textColumns) {
+      for (const m of valueAt(r, c).matchAll(TEXT_REF)) textRefs.push({ name: m[1] ?? '', at: at(r, c) });
+    }
     const base = {
       name,
       path: pathOf(name),
@@ -322,6 +329,17 @@ export function compileForm(wb: Workbook): CompileResult {
   }
 
   checkReferences(pending, new Set(allNodes.keys()), issues);
+  for (const { name, at: where } of textRefs) {
+    if (allNodes.has(name)) continue;
+    const sug = suggest(name, allNodes.keys());
+    issues.error(
+      where,
+      'unknown_reference',
+      `\${${name}} không phải tên của câu hỏi nào trong phiếu${sug ? `; có phải ý bạn là \${${sug}}?` : '.'}`,
+      `\${${name}} is not the name of any question in the form${sug ? `; did you mean \${${sug}}?` : '.'}`,
+      sug ? `\${${sug}}` : undefined,
+    );
+  }
 
   for (const { r, q } of filterChecks) {
     const cf = q.choiceFilter;

@@ -5,6 +5,7 @@ import type { QuestionNode } from '../../forms/model';
 import type { TypeProblem } from './messages';
 
 const INTEGER = /^[+-]?\d+$/;
+const MAX_INT = 2147483647;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,3})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?$/;
 
@@ -41,7 +42,8 @@ function inRange(q: QuestionNode, x: number): boolean {
 export function typeProblem(q: QuestionNode, xs: string, allowed: ReadonlySet<string> | null): TypeProblem | null {
   switch (q.type) {
     case 'integer':
-      return INTEGER.test(xs.trim()) ? null : 'integer';
+      // XForms `int` (pyxform's type for integer) is 32-bit, as in ODK Collect; larger values would also lose digits as numbers.
+      return INTEGER.test(xs.trim()) && Math.abs(Number(xs)) <= MAX_INT ? null : 'integer';
     case 'decimal': {
       const n = stringToNumber(xs);
       return Number.isFinite(n) ? null : 'decimal';

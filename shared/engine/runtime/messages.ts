@@ -28,7 +28,7 @@ export const CONSTRAINT_MESSAGE: Bilingual = {
 };
 
 export const TYPE_MESSAGES: Record<TypeProblem, Bilingual> = {
-  integer: { vi: 'Cần nhập một số nguyên.', en: 'Enter a whole number.' },
+  integer: { vi: 'Cần nhập một số nguyên (tối đa 2147483647).', en: 'Enter a whole number (at most 2147483647).' },
   decimal: { vi: 'Cần nhập một số.', en: 'Enter a number.' },
   date: { vi: 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật.', en: 'The date must be YYYY-MM-DD and a real date.' },
   time: { vi: 'Giờ phải có dạng HH:MM hoặc HH:MM:SS.', en: 'The time must be HH:MM or HH:MM:SS.' },

@@ -16,19 +16,24 @@ function badPath(path: string, why: { vi: string; en: string }): RuntimeInputErr
   return new RuntimeInputError('bad_path', `Đường dẫn "${path}" không hợp lệ: ${why.vi}`, `Invalid path "${path}": ${why.en}`);
 }
 
-/** Resolves a question path (`what = 'question'`) or a repeat path (`hh[1]/members`, `what = 'repeat'`). */
-export function locate(plan: FormPlan, root: Instance, path: string, what: 'question' | 'repeat'): Located {
+/**
+ * Resolves a question path (`what = 'question'`), a repeat path (`hh[1]/members`, `what = 'repeat'`),
+ * or any node (`what = 'node'`): a question, a group, or a repeat instance (`hh[1]/members[2]`, whose
+ * `inst` is then that instance).
+ */
+export function locate(plan: FormPlan, root: Instance, path: string, what: 'question' | 'repeat' | 'node'): Located {
   // Fast path: a top-level name, the common case on the interview screen.
   const direct = plan.byName.get(path);
   if (direct !== undefined) {
     const pn = plan.nodes[direct] as PlanNode;
     if (what === 'question' && pn.node.kind === 'question' && pn.scope === 0) return { node: pn, inst: root };
+    if (what === 'node' && pn.node.kind !== 'repeat' && pn.scope === 0) return { node: pn, inst: root };
     if (what === 'repeat' && pn.node.kind === 'repeat' && (plan.scopes[pn.scope] as Scope).parent === 0) return { node: pn, inst: root };
   }
   const parts = path.replace(/^\//, '').split('/');
   const segs = parts.map((p) => SEGMENT.exec(p));
   const last = segs[segs.length - 1];
-  if (!last || segs.some((s) => s === null) || last[2] !== undefined) {
+  if (!last || segs.some((s) => s === null) || (last[2] !== undefined && what !== 'node')) {
     throw badPath(path, { vi: 'cần dạng tên hoặc nhóm_lặp[số]/tên', en: 'expected name or repeat[n]/name' });
   }
   const name = last[1] as string;
@@ -40,10 +45,17 @@ export function locate(plan: FormPlan, root: Instance, path: string, what: 'ques
   if (what === 'repeat' && pn.node.kind !== 'repeat') {
     throw new RuntimeInputError('not_a_repeat', `"${name}" không phải nhóm lặp.`, `"${name}" is not a repeat.`);
   }
+  // A repeat named as a node is one of its instances: `members[2]`, the last segment walked too.
+  const instance = what === 'node' && pn.node.kind === 'repeat';
+  if (instance !== (last[2] !== undefined)) {
+    throw badPath(path, instance
+      ? { vi: `cần số thứ tự lần lặp: "${name}[số]"`, en: `expected an instance: "${name}[n]"` }
+      : { vi: 'cần dạng tên hoặc nhóm_lặp[số]/tên', en: 'expected name or repeat[n]/name' });
+  }
   // The repeats to walk through: the scope chain of the cell, without the root.
   const scope = plan.scopes[pn.scope] as Scope;
-  const chain = what === 'question' ? scope.chain.slice(1) : scope.chain.slice(1, -1);
-  if (segs.length - 1 !== chain.length) {
+  const chain = what === 'repeat' ? scope.chain.slice(1, -1) : scope.chain.slice(1);
+  if ((instance ? segs.length : segs.length - 1) !== chain.length) {
     throw badPath(path, { vi: `câu "${name}" nằm trong ${chain.length} nhóm lặp`, en: `"${name}" is inside ${chain.length} repeat(s)` });
   }
   let inst = root;

@@ -7,6 +7,7 @@ import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr
 import type { Choice, CompiledExpression, FormModel, QuestionNode, QuestionType, RepeatNode } from '../../forms/model';
 import { typeProblem } from './checks';
 import { RecordContext } from './context';
+import { localized } from './messages';
 import { locate } from './paths';
 import { buildPlan, closureOf, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
 import { ancestorAt, type Cell, createInstance, forEachInstance, type Instance } from './record';
@@ -49,9 +50,19 @@ export interface FormRuntime {
   isReadOnly(path: string): boolean;
   /** Choices to offer now: the list after its choice_filter, `other` for or_other, then missing codes. */
   availableChoices(path: string): Choice[];
+  /**
+   * The label of a question, group (`name`) or repeat instance (`roster[2]`) in `language` (else the
+   * form's default language), with every `${name}` replaced by its current value as seen from there,
+   * as ODK shows `<output>`: the stored value (a select's choice name; `jr:choice-name` in a calculate gives its label).
+   */
+  renderLabel(path: string, language?: string): string;
+  /** The hint, like renderLabel. */
+  renderHint(path: string, language?: string): string;
   snapshot(): RecordSnapshot;
   readonly stats: RuntimeStats;
 }
+
+const REF_IN_TEXT = /\$\{([\p{L}_][\p{L}\p{M}\p{N}_.-]*)\}/gu;
 
 /** Value of a calculation as stored: XPath string(), but NaN/Infinity (e.g. 0 div 0) become empty. */
 function calculated(v: XValue): string {
@@ -122,6 +133,32 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       noteFailure(c, e, err);
       return fallback;
     }
+  };
+
+  /** `text` with each `${name}` replaced by its value as seen from `inst` (ODK's <output> in labels, hints and messages). */
+  const interpolate = (text: string, inst: Instance): string => {
+    if (!text.includes('${')) return text;
+    const [savedInst, savedCell] = [ctx.inst, ctx.cell];
+    ctx.inst = inst;
+    ctx.cell = null;
+    try {
+      return text.replace(REF_IN_TEXT, (whole, name: string) => {
+        try {
+          return toXString(ctx.resolve(name));
+        } catch {
+          return whole;
+        }
+      });
+    } finally {
+      ctx.inst = savedInst;
+      ctx.cell = savedCell;
+    }
+  };
+
+  const renderText = (path: string, which: 'labels' | 'hints', lang: string | undefined): string => {
+    const { node: pn, inst } = locate(plan, root, path, 'node');
+    const text = localized(pn.node[which], lang ?? language, form.defaultLanguage) ?? '';
+    return interpolate(text, inst);
   };
 
   const filterChoices = (q: QuestionNode, filter: CompiledExpression, c: Cell): Set<string> => {
@@ -424,8 +461,14 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
       return out;
     },
+    renderLabel(path, lang) {
+      return renderText(path, 'labels', lang);
+    },
+    renderHint(path, lang) {
+      return renderText(path, 'hints', lang);
+    },
     snapshot() {
-      return buildSnapshot(plan, root, language);
+      return buildSnapshot(plan, root, language, interpolate);
     },
   };
 }

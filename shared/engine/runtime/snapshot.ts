@@ -23,15 +23,19 @@ function typedValue(q: QuestionNode, c: Cell): unknown {
   return c.xs;
 }
 
-function errorMessage(plan: FormPlan, q: QuestionNode, c: Cell, language: string): string {
+/** Replaces each `${name}` of a form's text by its value as seen from the instance. */
+export type Interpolate = (text: string, inst: Instance) => string;
+
+function errorMessage(plan: FormPlan, q: QuestionNode, c: Cell, language: string, inst: Instance, interpolate: Interpolate): string {
   const dl = plan.form.defaultLanguage;
-  if (c.err === 'required') return localized(q.requiredMessage, language, dl) ?? pick(REQUIRED_MESSAGE, language);
+  const own = (text: string | undefined): string | undefined => (text === undefined ? undefined : interpolate(text, inst));
+  if (c.err === 'required') return own(localized(q.requiredMessage, language, dl)) ?? pick(REQUIRED_MESSAGE, language);
   if (c.problem === 'expression') return `${pick(TYPE_MESSAGES.expression, language)} — ${c.problemDetail}`;
-  if (c.err === 'constraint') return localized(q.constraintMessage, language, dl) ?? pick(CONSTRAINT_MESSAGE, language);
+  if (c.err === 'constraint') return own(localized(q.constraintMessage, language, dl)) ?? pick(CONSTRAINT_MESSAGE, language);
   return pick(TYPE_MESSAGES[c.problem ?? 'choice'], language);
 }
 
-export function buildSnapshot(plan: FormPlan, root: Instance, language: string): RecordSnapshot {
+export function buildSnapshot(plan: FormPlan, root: Instance, language: string, interpolate: Interpolate): RecordSnapshot {
   const relevant: string[] = [];
   const statuses: RecordSnapshot['statuses'] = {};
   const missing: RecordSnapshot['missing'] = {};
@@ -50,7 +54,7 @@ export function buildSnapshot(plan: FormPlan, root: Instance, language: string):
         relevant.push(path);
         if (c.xs !== '') out[q.name] = typedValue(q, c);
         if (c.missing !== null) missing[path] = c.missing;
-        if (c.err !== null) errors.push({ name: q.name, path, kind: c.err, message: errorMessage(plan, q, c, language) });
+        if (c.err !== null) errors.push({ name: q.name, path, kind: c.err, message: errorMessage(plan, q, c, language, inst, interpolate) });
       } else {
         const childScope = plan.scopes[s.children[item.repeat] as number] as Scope;
         const name = (plan.nodes[childScope.repeat] as PlanNode).node.name;

@@ -61,3 +61,66 @@ test('the Fatherland Front instrument adds the policy block and the perception q
   const hids = (await load('hids-satisfaction.xlsx')).form;
   expect(listQuestions(hids).map((q) => q.name)).not.toContain('POL1');
 });
+
+// DOMAIN.md "Items": Vietnamese wording verbatim (with or without a final full stop, as written
+// there), our English label, and the scale. Stems of single-choice items carry their options in the
+// choices sheet instead, so they are checked through their lists below.
+const DOMAIN_ITEMS: Record<string, [string, string, string]> = {
+  META_ENUM: ['Mã điều tra viên', 'Enumerator ID', 'text'],
+  META_DATE: ['Ngày khảo sát', 'Survey date', 'date'],
+  META_FIELD: ['Lĩnh vực/thủ tục hành chính đã giải quyết', 'Administrative procedure/field handled', 'text'],
+  EXP_TTHC: ['Giải quyết thủ tục hành chính', 'Has handled an administrative procedure', 'YESNO'],
+  EXP_PAKN: ['Phản ánh, kiến nghị với cơ quan nhà nước (các cấp)', 'Has submitted feedback/petition to a state agency', 'YESNO'],
+  ACC1: ['Cơ quan cung cấp thông tin về việc giải quyết thủ tục hành chính theo nhiều hình thức, dễ tiếp cận, dễ hiểu đối với mọi người dân.', 'The agency provides information on handling procedures in many forms, easy to access and understand for everyone.', 'SAT5'],
+  ACC2: ['Trụ sở cơ quan tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính có biển hiệu, hướng dẫn rõ ràng, dễ thấy.', 'The office receiving applications and returning results has clear, visible signs and directions.', 'SAT5'],
+  ACC3: ['Trụ sở cơ quan tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính sạch sẽ, văn minh.', 'The office is clean and orderly.', 'SAT5'],
+  ACC4: ['Trang thiết bị phục vụ người dân đầy đủ, chất lượng tốt, giúp người dân giải quyết công việc dễ dàng hơn.', 'Equipment for the public is sufficient and of good quality, making it easier to get things done.', 'SAT5'],
+  PRO1: ['Quy định thủ tục hành chính được niêm yết công khai tại trụ sở cơ quan tiếp nhận hồ sơ, trả kết quả giải quyết thủ tục hành chính dễ thấy, dễ hiểu.', 'Procedure rules are publicly posted at the office, easy to see and understand.', 'SAT5'],
+  PRO2: ['Thành phần hồ sơ người dân phải nộp là đúng quy định', 'The documents you had to submit were as prescribed.', 'SAT5'],
+  PRO3: ['Mức phí/lệ phí người dân phải nộp là đúng quy định.', 'The fees/charges you paid were as prescribed.', 'SAT5'],
+  PRO4: ['Thời hạn giải quyết thủ tục hành chính cho người dân là đúng quy định.', 'The processing time was as prescribed.', 'SAT5'],
+  CIV1: ['Công chức có thái độ giao tiếp lịch sự, tôn trọng đối với người dân.', 'Civil servants communicate politely and respectfully.', 'SAT5'],
+  CIV2: ['Công chức cung cấp thông tin, trả lời kịp thời, đầy đủ các câu hỏi, ý kiến của người dân.', 'Civil servants answer questions and comments promptly and fully.', 'SAT5'],
+  CIV3: ['Công chức hướng dẫn hồ sơ dễ hiểu, đảm bảo người dân có thể hoàn thiện hồ sơ sau một lần hướng dẫn.', 'Guidance on the file is easy to understand, so it can be completed after one round of guidance.', 'SAT5'],
+  CIV4: ['Công chức tuân thủ đúng quy định trong giải quyết công việc cho người dân.', 'Civil servants follow the rules when handling your case.', 'SAT5'],
+  CIV5: ['Công chức tận tình đối với người dân trong quá trình giải quyết công việc.', 'Civil servants are attentive and dedicated throughout the process.', 'SAT5'],
+  RES1: ['Kết quả giải quyết thủ tục hành chính cho người dân được trả đúng hẹn.', 'The result was returned on the appointed date.', 'SAT5'],
+  RES2: ['Kết quả giải quyết thủ tục hành chính cho người dân có thông tin đầy đủ, chính xác', 'The result contains complete and accurate information.', 'SAT5'],
+  RES3: ['Kết quả giải quyết thủ tục hành chính cho người dân đảm bảo tính công bằng.', 'The result was fair.', 'SAT5'],
+  FBK1: ['Cơ quan có bố trí hình thức tiếp nhận phản ánh, kiến nghị, giúp người dân phản ánh, kiến nghị dễ dàng', 'The agency provides channels that make it easy to submit feedback and petitions.', 'SAT5'],
+  FBK2: ['Cơ quan tiếp nhận, xử lý phản ánh, kiến nghị của người dân đúng quy định.', 'The agency receives and handles feedback/petitions according to the rules.', 'SAT5'],
+  FBK3: ['Cơ quan thông báo kết quả xử lý phản ánh kiến nghị cho người dân kịp thời.', 'The agency informs you of the outcome of your feedback/petition in a timely way.', 'SAT5'],
+  OVERALL: ['Nhìn chung, Ông/Bà hài lòng như thế nào đối với sự phục vụ của cơ quan khi giải quyết thủ tục hành chính?', "Overall, how satisfied are you with the agency's service in handling your procedure?", 'SAT5'],
+  NEED1: ['Nâng cao hơn nữa thái độ phục vụ của cán bộ, công chức, viên chức đối với người dân.', "Further improve staff's service attitude.", 'NEED3'],
+  NEED2: ['Tăng cường ứng dụng công nghệ thông tin, chuyển đổi số trong giải quyết công việc cho người dân.', "Expand IT use and digital transformation in handling citizens' business.", 'NEED3'],
+  NEED3: ['Nâng cao hơn nữa chất lượng tiếp nhận, giải quyết ý kiến góp ý, phản ánh, kiến nghị của người dân.', 'Further improve handling of comments, feedback and petitions.', 'NEED3'],
+  OPEN: ['Ý kiến khác (xin ghi cụ thể):', 'Other comments (please specify):', 'text'],
+};
+const SCALE_LIST: Record<string, string | undefined> = { SAT5: 'sat5', NEED3: 'need3', YESNO: 'yesno', text: undefined, date: undefined };
+
+describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('%s against DOMAIN.md', (file) => {
+  test('every seed item has its wording and scale', async () => {
+    const { form } = await load(file);
+    const qs = new Map(listQuestions(form).map((q) => [q.name, q]));
+    for (const [id, [vi, en, scale]] of Object.entries(DOMAIN_ITEMS)) {
+      const q = qs.get(id);
+      expect(q?.labels, id).toEqual({ vi, en });
+      expect(q?.listName, id).toBe(SCALE_LIST[scale]);
+      if (!SCALE_LIST[scale]) expect(q?.type, id).toBe(scale);
+    }
+    const labels = (list: string) => (form.choiceLists[list]?.choices ?? []).filter((c) => !c.missing).map((c) => c.labels['vi']);
+    expect(labels('sat5')).toEqual(['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng']);
+    expect(labels('need3')).toEqual(['Rất nhiều', 'Nhiều', 'Ít']);
+    expect(labels('yesno')).toEqual(['Đã từng/Có', 'Chưa từng/Không']);
+    expect(labels('age')).toEqual(['Từ 18 - 24 tuổi', 'Từ 25-34 tuổi', 'Từ 35-49 tuổi', 'Từ 50-60 tuổi', 'Trên 60 tuổi']);
+    expect(form.missingCodes.map((m) => [m.code, m.kind])).toEqual([['8', 'not_applicable'], ['9', 'dont_know']]);
+  });
+});
+
+test('the Fatherland Front policy items are worded as in DOMAIN.md', async () => {
+  const { form } = await load('mttq-satisfaction.xlsx');
+  const vi = (name: string) => listQuestions(form).find((q) => q.name === name)?.labels['vi'];
+  expect(vi('POL1')).toBe('Cơ quan nhà nước cung cấp, giải thích thông tin về các chính sách theo nhiều hình thức, giúp mọi người dân dễ tìm, dễ thấy');
+  expect(vi('POL2')).toBe('Cơ quan nhà nước tổ chức xin ý kiến góp ý của người dân đối với các chính sách theo nhiều hình thức, giúp mọi người dân tham gia góp ý kiến dễ dàng');
+  expect(vi('POL3')).toBe('Chính sách của địa phương đã góp phần giúp cho chất lượng cuộc sống của người dân địa phương ngày càng tốt hơn trong thời gian qua.');
+});

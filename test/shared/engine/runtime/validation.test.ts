@@ -116,10 +116,10 @@ describe('type checks', () => {
   it('type error messages are in the runtime language', () => {
     const rt = createFormRuntime(form, { language: 'en' });
     rt.setAnswer('i', 'x');
-    expect(rt.snapshot().errors[0]?.message).toBe('Enter a whole number.');
+    expect(rt.snapshot().errors[0]?.message).toBe('Enter a whole number (at most 2147483647).');
     const vi = createFormRuntime(form);
     vi.setAnswer('i', 'x');
-    expect(vi.snapshot().errors[0]?.message).toBe('Cần nhập một số nguyên.');
+    expect(vi.snapshot().errors[0]?.message).toBe('Cần nhập một số nguyên (tối đa 2147483647).');
   });
 
   it('values are typed in the snapshot: numbers, lists of choices, strings', () => {
