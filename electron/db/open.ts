@@ -22,7 +22,8 @@ export interface OpenDatabaseOptions {
 
 const DAMAGE_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
 
-function isDamageError(err: unknown): boolean {
+/** True for SQLite's "the file is damaged" errors (SQLITE_CORRUPT*, SQLITE_NOTADB). */
+export function isDamageError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (DAMAGE_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'));
 }

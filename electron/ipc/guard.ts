@@ -8,6 +8,7 @@ import {
   type ContractError,
   type OperationName,
   type Result,
+  type User,
 } from '../../shared/contract';
 import type { CallContext, Handlers } from './types';
 
@@ -15,6 +16,12 @@ export interface GuardOptions {
   handlers: Handlers;
   /** True when the caller is the app's own page (app:// origin, or the preview host's token). */
   isTrustedSender: (senderUrl: string) => boolean;
+  /**
+   * The user as the database has them now (null when the row is gone). A session remembers who
+   * signed in, not what they may do today: the account may since have been deactivated or given
+   * another role (another window, the CLI on the same file), so every call re-reads it.
+   */
+  currentUser: (userId: number) => User | null;
   /** Where unexpected failures are reported (never sent to the caller). */
   onInternalError?: (operation: string, error: unknown) => void;
 }
@@ -26,6 +33,13 @@ export interface GuardCall extends CallContext {
 export type Guard = (operation: string, payload: unknown, call: GuardCall) => Promise<Result<unknown>>;
 
 const MAX_REPORTED_ISSUES = 20;
+// zod names every unrecognized key in one message, so a payload with 100,000 extra keys would
+// come back as a megabyte of text; the caller needs the start of it, not all of it.
+const MAX_ISSUE_TEXT = 200;
+
+function clip(text: string): string {
+  return text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text;
+}
 
 export function isOperationName(name: string): name is OperationName {
   return Object.prototype.hasOwnProperty.call(operations, name);
@@ -41,7 +55,7 @@ export function accessError(access: Access, call: CallContext): ContractError | 
 }
 
 export function createGuard(options: GuardOptions): Guard {
-  const { handlers, isTrustedSender, onInternalError } = options;
+  const { handlers, isTrustedSender, currentUser, onInternalError } = options;
 
   return async function guard(operation, payload, call) {
     if (typeof operation !== 'string' || !isOperationName(operation)) {
@@ -54,15 +68,21 @@ export function createGuard(options: GuardOptions): Guard {
     const parsed = def.request.safeParse(payload);
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
-        path: issue.path.map(String).join('.') || '(request)',
-        problem: issue.message,
+        path: clip(issue.path.map(String).join('.') || '(request)'),
+        problem: clip(issue.message),
       }));
       return fail(contractError('invalid_request', issues));
     }
-    const denied = accessError(def.access, call);
-    if (denied) return fail(denied);
 
     try {
+      // Inside the try: reading the user touches the database, and a failure there must come
+      // back as `internal`, never as a rejected promise whose message crosses the boundary.
+      const stale = refreshSession(call.session, currentUser);
+      // Public operations (status, sign-in) still run, now for nobody; the rest are refused.
+      if (stale && def.access !== 'public') return fail(contractError(stale));
+      const denied = accessError(def.access, call);
+      if (denied) return fail(denied);
+
       // The handler map is keyed by the same names; the cast only bridges the union.
       const handler = handlers[operation] as (req: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, { session: call.session });
@@ -80,6 +100,24 @@ export function createGuard(options: GuardOptions): Guard {
       return fail(contractError('internal'));
     }
   };
+}
+
+/**
+ * Replaces the session's user with the current row, or signs the session out when the account is
+ * gone or deactivated; returns the error code for that case, null when the session is usable.
+ */
+function refreshSession(session: CallContext['session'], currentUser: GuardOptions['currentUser']): ContractError['code'] | null {
+  const remembered = session.user;
+  if (!remembered) return null;
+  // The code must match too: a row id reused after a deletion must not hand over someone else's account.
+  const found = currentUser(remembered.id);
+  const current = found && found.code === remembered.code ? found : null;
+  if (current && current.active) {
+    session.user = current;
+    return null;
+  }
+  session.user = null;
+  return current ? 'user_inactive' : 'not_signed_in';
 }
 
 function fail(error: ContractError): Result<never> {

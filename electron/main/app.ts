@@ -15,7 +15,7 @@ import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from '.
 
 export interface StartOptions {
   /** Injected so tests can run the shell over a stub core; production passes services' createCore. */
-  createCore: (options: CoreOptions) => Pick<Core, 'handlers' | 'close'>;
+  createCore: (options: CoreOptions) => Pick<Core, 'handlers' | 'currentUser' | 'close'>;
   /** KHAOSAT_DATA_DIR moves the data folder, as it does for the CLI (electron/paths.ts). */
   env?: NodeJS.ProcessEnv;
 }
@@ -33,7 +33,7 @@ export const BACKUPS_KEPT = 8;
 
 export function startApp(options: StartOptions): AppShell {
   let mainWindow: BrowserWindow | null = null;
-  let core: Pick<Core, 'handlers' | 'close'> | null = null;
+  let core: Pick<Core, 'handlers' | 'currentUser' | 'close'> | null = null;
   // One Session (who is signed in) per window's WebContents; unknown senders get none.
   const sessions = new WeakMap<object, Session>();
 
@@ -116,6 +116,7 @@ export function startApp(options: StartOptions): AppShell {
 
     const guard = createGuard({
       handlers: core.handlers,
+      currentUser: core.currentUser,
       isTrustedSender,
       onInternalError: (operation, error) => console.error(`[khaosat] ${operation} failed`, error),
     });

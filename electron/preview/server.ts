@@ -1,12 +1,12 @@
 // The preview host's request handling: the built renderer as static files and the contract as
 // `POST /api/<operation>`, both only for this run's loopback origin and, for /api, its token.
 import { timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat, type FileHandle } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
 import { contractError, type ContractError, type Result } from '../../shared/contract';
-import { createGuard } from '../ipc/guard';
+import { createGuard, type GuardOptions } from '../ipc/guard';
 import type { Handlers, Session } from '../ipc/types';
 import { resolveRendererPath, mimeTypeFor } from '../main/protocol-path';
 import { APP_ORIGIN } from '../main/security';
@@ -18,7 +18,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export interface PreviewServerOptions {
   /** Only the handlers are needed; the preview host owns no state besides its one session. */
-  core: { handlers: Handlers };
+  core: { handlers: Handlers; currentUser: GuardOptions['currentUser'] };
   /** This run's secret (hex); every /api call must present it. */
   token: string;
   /** The built renderer (dist/renderer). */
@@ -72,6 +72,7 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
 
   const guard = createGuard({
     handlers: core.handlers,
+    currentUser: core.currentUser,
     // Only reached after the token check, which is what makes a sender trusted here.
     isTrustedSender: (senderUrl) => allowedHosts().some((h) => senderUrl === `preview://${h}`),
     onInternalError: options.onInternalError ?? ((op, err) => console.error(`[preview] ${op}:`, err)),
@@ -140,6 +141,7 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
     const resolved = resolveRendererPath(rendererDir, `${APP_ORIGIN}${pathname}`);
     if (!resolved.ok) return sendText(res, resolved.status, resolved.status === 403 ? 'Forbidden' : 'Not found');
     let real: string;
+    let file: FileHandle;
     try {
       real = await realpath(resolved.filePath);
       const root = await realpath(rendererDir);
@@ -147,6 +149,9 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
       // A symlink inside the folder must not lead out of it.
       if (inside.startsWith('..') || path.isAbsolute(inside)) return sendText(res, 403, 'Forbidden');
       if (!(await stat(real)).isFile()) return sendText(res, 404, 'Not found');
+      // Opened before the 200 goes out: a file removed since the checks (a rebuild emptying
+      // dist/renderer) is a 404 here, not an 'error' event on a stream nobody listens to.
+      file = await open(real, 'r');
     } catch {
       return sendText(res, 404, 'Not found');
     }
@@ -156,8 +161,12 @@ export function createPreviewServer(options: PreviewServerOptions): http.Server 
       'Content-Security-Policy': PREVIEW_CONTENT_SECURITY_POLICY,
       'Cache-Control': 'no-cache',
     });
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(real).pipe(res);
+    if (req.method === 'HEAD') {
+      await file.close();
+      return res.end();
+    }
+    // pipeline, not pipe: a read failing mid-file ends this response instead of the process.
+    pipeline(file.createReadStream(), res, () => {});
   }
 
   server = http.createServer((req, res) => {

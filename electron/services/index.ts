@@ -1,13 +1,15 @@
 // The composition root of the Node core: opens the database and wires repositories, services and
 // contract handlers. The Electron main process, the preview host and the CLI all start here.
 import { scheduleBackups } from '../db/backup';
-import { openDatabase } from '../db/open';
+import { isDamageError, openDatabase } from '../db/open';
+import { ServiceError } from '../../shared/contract/errors';
 import { createRepositories } from '../db/repositories';
 import type { Database } from '../db/types';
 import type { ServiceContext } from './context';
 import { createCheckpointer } from './checkpoint';
 import { ensureDeviceId } from './device';
-import type { Handlers } from '../ipc/types';
+import type { CallContext, Handlers } from '../ipc/types';
+import type { User } from '../../shared/contract/schemas';
 import { createHandlers } from './handlers';
 import { createInterviewService } from './interviews';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './secrets';
@@ -41,6 +43,8 @@ export interface Core {
   /** Every contract operation (the guard validates and checks roles before calling these). */
   handlers: Handlers;
   services: Services;
+  /** The signed-in user as the database has them now; faces pass it to the guard. */
+  currentUser: (userId: number) => User | null;
   close(): void;
 }
 
@@ -64,14 +68,15 @@ export function createCore(opts: CoreOptions): Core {
       surveys: createSurveyService(ctx),
       interviews: createInterviewService(ctx),
     };
-    const handlers = createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId });
     const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, opts.backups) : () => {};
+    const handlers = refuseOnceDamaged(createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId }), stopBackups);
     let closed = false;
     return {
       db,
       deviceId,
       handlers,
       services,
+      currentUser: (userId) => services.users.current(userId),
       close() {
         if (closed) return;
         closed = true;
@@ -83,6 +88,31 @@ export function createCore(opts: CoreOptions): Core {
     db.close();
     throw err;
   }
+}
+
+/**
+ * The integrity check on open cannot see damage that appears later (a failing disk, a file
+ * touched by another program). The first SQLite "damaged" error from any operation latches:
+ * every later call answers database_damaged without touching the file, and backups stop, so
+ * copies of the damaged file never rotate the good ones out.
+ */
+function refuseOnceDamaged(handlers: Handlers, stopBackups: () => void): Handlers {
+  let damage: string | null = null;
+  const wrapped: Record<string, (req: unknown, ctx: CallContext) => Promise<unknown>> = {};
+  for (const [name, handler] of Object.entries(handlers) as [string, (req: unknown, ctx: CallContext) => unknown][]) {
+    wrapped[name] = async (req, ctx) => {
+      if (damage !== null) throw new ServiceError('database_damaged', damage);
+      try {
+        return await handler(req, ctx);
+      } catch (err) {
+        if (!isDamageError(err)) throw err;
+        damage = (err as Error).message;
+        stopBackups();
+        throw new ServiceError('database_damaged', damage);
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
 }
 
 export { installSurvey, type SeedSurvey } from './seed';

@@ -113,6 +113,12 @@ export function createUserService(ctx: ServiceContext) {
 
     list: (): User[] => repos.users.list().map(toUser),
 
+    /** The user as stored now, or null when there is no such row (the guard re-checks sessions with it). */
+    current: (id: number): User | null => {
+      const row = repos.users.findById(id);
+      return row ? toUser(row) : null;
+    },
+
     async signIn(input: { code: string; secret: string }): Promise<User> {
       const row = repos.users.findByCode(input.code);
       if (!row) {

@@ -59,8 +59,10 @@ export const createSessionSlice =
 
       signOut: async () => {
         const result = await run(() => api.signOut({}));
-        // Signed out already (e.g. the host restarted) is still signed out.
-        if (result || get().error?.code === 'not_signed_in') set({ user: null, status: 'signedOut', error: null });
+        // Signed out already (the host restarted, or the account was deactivated meanwhile and
+        // the main process ended the session) is still signed out.
+        const code = get().error?.code;
+        if (result || code === 'not_signed_in' || code === 'user_inactive') set({ user: null, status: 'signedOut', error: null });
       },
 
       createFirstSupervisor: async (input) => {

@@ -55,6 +55,18 @@ describe('session store', () => {
     expect(store.getState().busy).toBe(false);
   });
 
+  it.each(['not_signed_in', 'user_inactive'] as const)(
+    'sign-out answered %s (the core already ended the session) still lands on the sign-in screen',
+    async (code) => {
+      const store = createAppStore(fakeApi({ status: statusOf(false, SURVEYOR), signOut: async () => failure(code) }));
+      await store.getState().loadStatus();
+      await store.getState().signOut();
+      expect(store.getState().status).toBe('signedOut');
+      expect(store.getState().user).toBeNull();
+      expect(store.getState().error).toBeNull();
+    },
+  );
+
   it('signs out back to the sign-in screen', async () => {
     const store = createAppStore(fakeApi({ status: statusOf(false, SURVEYOR), signOut: async () => ok({ signedOut: true as const }) }));
     await store.getState().loadStatus();

@@ -34,9 +34,11 @@ export async function userAddCommand(args: string[], io: CliIo): Promise<number>
     throw usageError(`--${String(issue.path[0])}: ${issue.message}`);
   }
   const secret = await io.readSecret(`PIN/mật khẩu cho ${parsed.data.code} (PIN/password): `);
-  if (!SecretSchema.safeParse(secret).success || secret.length === 0) {
+  if (secret.length === 0) {
     throw new CliError('no PIN/password on standard input (pipe it in, e.g. `echo 1234 | khaosat user add …`)');
   }
+  // Said apart from "missing": a long passphrase must not be told it was never given.
+  if (!SecretSchema.safeParse(secret).success) throw new CliError('PIN/password longer than 128 characters');
   const core = createCore({ dbPath: resolve(io.cwd, values.db ?? defaultDbPath(io.env)) });
   try {
     const user = await core.services.users.createUserByOperator({ ...parsed.data, secret });

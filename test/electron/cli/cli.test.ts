@@ -72,6 +72,10 @@ describe('khaosat CLI', () => {
     const empty = fakeIo('');
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], empty.io)).toBe(1);
     expect(empty.err()).toMatch(/standard input/);
+    const long = fakeIo('x'.repeat(129));
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], long.io)).toBe(1);
+    expect(long.err()).toMatch(/longer than 128/);
+    expect(long.err()).not.toMatch(/standard input/);
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], fakeIo('1234').io)).toBe(0);
     const dup = fakeIo('1234');
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'Y'], dup.io)).toBe(1);

@@ -34,7 +34,7 @@ let validRequests: { [N in OperationName]: RequestOf<N> };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'khaosat-guard-'));
   core = createCore({ dbPath: join(dir, 'guard.sqlite'), scryptParams: { N: 2 ** 10, r: 8, p: 1 } });
-  guard = createGuard({ handlers: core.handlers, isTrustedSender: (url) => url === APP_URL });
+  guard = createGuard({ handlers: core.handlers, currentUser: core.currentUser, isTrustedSender: (url) => url === APP_URL });
   installSurvey(core.db, { id: 'hids-2026', title: 'HIDS 2026', formVersion: 'v1', definition: {} });
   const supervisor = await core.services.users.createFirstSupervisor({ code: 'GSV01', name: 'Giám sát', secret: '1234' });
   const surveyor = await core.services.users.createUser(supervisor, { code: 'DTV01', name: 'Điều tra', role: 'surveyor', secret: '1234' });
@@ -194,5 +194,72 @@ describe('guard', () => {
 
   it('every error code the guard can return has a Vietnamese and an English message', () => {
     expect(ERROR_CODES).toEqual(expect.arrayContaining(['invalid_request', 'forbidden', 'not_signed_in', 'foreign_sender', 'unknown_operation', 'internal']));
+  });
+});
+
+describe('a session follows the account as the database has it now', () => {
+  it('a deactivated user is signed out at their next call and writes nothing', async () => {
+    const surveyor = await core.services.users.createUser(users.supervisor, { code: 'DTV50', name: 'Sắp nghỉ', role: 'surveyor', secret: '1234' });
+    const session = { user: surveyor };
+    const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session });
+    if (!created.ok) throw new Error(created.error.code);
+    const id = (created.value as { id: string }).id;
+
+    core.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(surveyor.id);
+    const before = totalChanges();
+    const save = await guard('interview:saveAnswer', { interviewId: id, path: 'ACC1', value: 5 }, { senderUrl: APP_URL, session });
+    expect(save).toMatchObject({ ok: false, error: { code: 'user_inactive' } });
+    expect(totalChanges()).toBe(before);
+    expect(session.user).toBeNull();
+    const status = await guard('app:status', {}, { senderUrl: APP_URL, session: { user: surveyor } });
+    expect(status).toMatchObject({ ok: true, value: { user: null } });
+  });
+
+  it('a role taken away is taken away from the open session too', async () => {
+    const lead = await core.services.users.createUser(users.supervisor, { code: 'GSV50', name: 'Tổ trưởng', role: 'supervisor', secret: '1234' });
+    const session = { user: lead };
+    expect((await guard('user:list', {}, { senderUrl: APP_URL, session })).ok).toBe(true);
+    core.db.prepare("UPDATE users SET role = 'surveyor' WHERE id = ?").run(lead.id);
+    const before = totalChanges();
+    const create = await guard('user:create', { code: 'DTV51', name: 'Không được tạo', role: 'surveyor', secret: '5678' }, { senderUrl: APP_URL, session });
+    expect(create).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(totalChanges()).toBe(before);
+    expect(session.user).toMatchObject({ id: lead.id, role: 'surveyor' });
+  });
+
+  it('a session naming a user that does not exist (or another code under the same id) is not signed in', async () => {
+    for (const user of [
+      { ...users.supervisor, id: 999_999 },
+      { ...users.supervisor, code: 'GSV-OTHER' },
+    ]) {
+      const session = { user };
+      const result = await guard('user:list', {}, { senderUrl: APP_URL, session });
+      expect(result).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+      expect(session.user).toBeNull();
+    }
+  });
+
+  it('a failure while re-reading the user comes back as internal, never as a thrown error', async () => {
+    const failing = createGuard({
+      handlers: core.handlers,
+      isTrustedSender: (url) => url === APP_URL,
+      currentUser: () => {
+        throw new Error('SQLITE_IOERR: disk I/O error at /secret/path');
+      },
+      onInternalError: () => {},
+    });
+    const result = await failing('user:list', {}, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'internal' }) });
+    expect(JSON.stringify(result)).not.toContain('secret/path');
+  });
+});
+
+describe('the answer to a malformed payload is bounded', () => {
+  it('a request with 50,000 unknown keys is refused with a short answer, not an echo of them all', async () => {
+    const payload: Record<string, number> = {};
+    for (let i = 0; i < 50_000; i++) payload[`extra_key_${i}`] = i;
+    const result = await guard('app:status', payload, { senderUrl: APP_URL, session: { user: null } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(JSON.stringify(result).length).toBeLessThan(20 * 400);
   });
 });

@@ -32,9 +32,9 @@ function stubCore() {
   return {
     close,
     received,
-    createCore: (options: CoreOptions): Pick<Core, 'handlers' | 'close'> => {
+    createCore: (options: CoreOptions): Pick<Core, 'handlers' | 'currentUser' | 'close'> => {
       received.push(options);
-      return { handlers, close };
+      return { handlers, currentUser: () => null, close };
     },
   };
 }
