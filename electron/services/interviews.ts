@@ -2,6 +2,7 @@
 // disk, with its paradata event, before the call returns), load and list them.
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../../shared/contract/errors';
+import { MAX_ANSWERS_PER_INTERVIEW } from '../../shared/contract/schemas';
 import type {
   Answer,
   AnswerValue,
@@ -56,6 +57,10 @@ export function createInterviewService(ctx: ServiceContext) {
       // Only the surveyor who holds the interview writes answers, even a supervisor may not.
       if (row.surveyor_id !== actor.id) throw new ServiceError('forbidden');
       if (!EDITABLE.has(row.status)) throw new ServiceError('interview_not_editable', row.status);
+      // Bounded like the contract's Interview.answers, so an interview can always be loaded back.
+      if (!repos.answers.exists(row.id, input.path) && repos.answers.countForInterview(row.id) >= MAX_ANSWERS_PER_INTERVIEW) {
+        throw new ServiceError('interview_too_large', `${MAX_ANSWERS_PER_INTERVIEW} answers`);
+      }
       const at = nowIso(ctx);
       const answer: AnswerRow = {
         interview_id: row.id,

@@ -57,6 +57,10 @@ export const ERROR_MESSAGES = {
     vi: 'Phiếu này không thể sửa ở trạng thái hiện tại.',
     en: 'This interview cannot be edited in its current status.',
   },
+  interview_too_large: {
+    vi: 'Phiếu này đã đạt số câu trả lời tối đa.',
+    en: 'This interview has reached the maximum number of answers.',
+  },
   database_damaged: {
     vi: 'Tệp dữ liệu bị hỏng; KhaoSat sẽ không ghi vào tệp này.',
     en: 'The database file is damaged; KhaoSat will not write to it.',

@@ -93,9 +93,12 @@ export const AnswerSchema = z.strictObject({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/** Most answers one interview can hold (a 300-question form with rosters stays far below it). */
+export const MAX_ANSWERS_PER_INTERVIEW = 20_000;
+
 export const InterviewSchema = z.strictObject({
   summary: InterviewSummarySchema,
-  answers: z.array(AnswerSchema).max(20_000),
+  answers: z.array(AnswerSchema).max(MAX_ANSWERS_PER_INTERVIEW),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
 

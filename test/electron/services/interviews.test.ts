@@ -1,6 +1,7 @@
 // Interviews: creation, one-answer-at-a-time saves with paradata, ownership, editable statuses.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/contract/errors';
+import { MAX_ANSWERS_PER_INTERVIEW } from '../../../shared/contract/schemas';
 import { createRepositories } from '../../../electron/db/repositories';
 import { installSurvey, type Core } from '../../../electron/services';
 import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
@@ -132,6 +133,23 @@ describe('saving answers', () => {
         core.handlers['interview:saveAnswer']({ interviewId: '00000000-0000-4000-8000-000000000000', path: 'ACC1', value: 1 }, a),
       ),
     ).toBe('not_found');
+  });
+
+  it('an interview holds at most MAX_ANSWERS_PER_INTERVIEW answers, so it can always be loaded back', async () => {
+    const { core, a } = await setUp();
+    installSurvey(core.db, { id: 'big', title: 'Big', formVersion: 'v1', definition: {} });
+    const interview = await core.handlers['interview:create']({ surveyId: 'big', unitCode: '25747' }, a);
+    // Fill up to the limit directly (the service path is the same upsert), then try through the service.
+    const insert = core.db.prepare("INSERT INTO answers (interview_id, path, value, missing, saved_at) VALUES (?, ?, '1', NULL, '2025-07-01T08:00:00.000Z')");
+    core.db.transaction(() => {
+      for (let i = 1; i <= MAX_ANSWERS_PER_INTERVIEW; i++) insert.run(interview.id, `q${i}`);
+    })();
+    const save = (path: string) => core.handlers['interview:saveAnswer']({ interviewId: interview.id, path, value: 2 }, a);
+    expect(await codeOf(() => save('one_more'))).toBe('interview_too_large');
+    // Changing an existing answer is still allowed at the limit.
+    expect(await codeOf(() => save('q1'))).toBe('no error');
+    const loaded = await core.handlers['interview:load']({ interviewId: interview.id }, a);
+    expect(loaded.answers).toHaveLength(MAX_ANSWERS_PER_INTERVIEW);
   });
 });
 
