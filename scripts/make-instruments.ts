@@ -2,7 +2,7 @@
 // spreadsheets are reproducible and every wording change is reviewable here. Run: npx tsx scripts/make-instruments.ts
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 
 type Cell = string | number | null;
@@ -241,11 +241,11 @@ const indexRows = (): Cell[][] => COMPONENTS.flatMap((c) => [
   ...c.items.map((i): Cell[] => [c.id, null, null, i.id, 1]),
 ]);
 
-interface Instrument { file: string; settings: Record<string, string>; survey: Row[]; lists: string[] }
+export interface Instrument { file: string; settings: Record<string, string>; survey: Row[]; lists: string[] }
 const SETTINGS_BASE = { version: '2025.1', default_language: VI, missing_codes: '8=not_applicable 9=dont_know', index_satisfied: '4 5', index_valid: '1-5', instance_name: "concat(${META_UNIT}, ' ', ${META_ENUM}, ' ', ${META_DATE})" };
 const COMMON_LISTS = ['sat5', 'need3', 'yesno', 'site', 'resp_type', 'sex', 'age', 'eth', 'edu', 'occ', 'mode'];
 
-const INSTRUMENTS: Instrument[] = [
+export const INSTRUMENTS: Instrument[] = [
   {
     file: 'hids-satisfaction.xlsx',
     settings: { form_title: 'Khảo sát sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (HIDS)', [`form_title::${EN}`]: "Citizen and organisation satisfaction with state administrative services (HIDS)", form_id: 'hids_satisfaction', ...SETTINGS_BASE },
@@ -267,6 +267,20 @@ const INSTRUMENTS: Instrument[] = [
   },
 ];
 
+/** The sheets of one instrument as rows (first row = header), exactly as written to its .xlsx. */
+export function instrumentSheets(inst: Instrument): Record<string, Cell[][]> {
+  return {
+    survey: [SURVEY_HEADER, ...inst.survey.map(toCells)],
+    choices: [
+      ['list_name', 'name', `label::${VI}`, `label::${EN}`, 'former_province'],
+      ...inst.lists.flatMap((l) => (LISTS[l] ?? []).map((o): Cell[] => [l, o.name, o.vi, o.en, null])),
+      ...unitChoices(),
+    ],
+    settings: [Object.keys(inst.settings), Object.values(inst.settings)],
+    index: [INDEX_HEADER, ...indexRows()],
+  };
+}
+
 async function write(inst: Instrument): Promise<void> {
   const wb = new ExcelJS.Workbook();
   // Fixed metadata so regenerating without changes gives the same content.
@@ -279,17 +293,13 @@ async function write(inst: Instrument): Promise<void> {
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
-  add('survey', [SURVEY_HEADER, ...inst.survey.map(toCells)]);
-  add('choices', [
-    ['list_name', 'name', `label::${VI}`, `label::${EN}`, 'former_province'],
-    ...inst.lists.flatMap((l) => (LISTS[l] ?? []).map((o): Cell[] => [l, o.name, o.vi, o.en, null])),
-    ...unitChoices(),
-  ]);
-  add('settings', [Object.keys(inst.settings), Object.values(inst.settings)]);
-  add('index', [INDEX_HEADER, ...indexRows()]);
+  for (const [name, rows] of Object.entries(instrumentSheets(inst))) add(name, rows);
   const out = join(root, 'shared', 'instruments', inst.file);
   await wb.xlsx.writeFile(out);
   console.log(`wrote ${out}`);
 }
 
-for (const inst of INSTRUMENTS) await write(inst);
+// Run as a script (npx tsx scripts/make-instruments.ts), not when a test imports the tables.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const inst of INSTRUMENTS) await write(inst);
+}
