@@ -89,6 +89,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     const signOut = page.getByRole('button', { name: 'Đăng xuất' });
     await page.getByLabel('Mã người dùng').or(signOut).waitFor({ timeout: 15_000 });
     if (await signOut.isVisible()) await signOut.click();
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
     await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
     await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
     await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
@@ -115,6 +116,9 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     }
 
     await signOut.click();
+    // Wait for the sign-in screen itself: until it replaces the home screen, the users form's
+    // own "Mã người dùng" field is the one a label query would find.
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
     await page.getByLabel('Mã người dùng').fill(newcomer.code);
     await page.getByLabel('Mã PIN hoặc mật khẩu').fill(newcomer.secret);
     await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
