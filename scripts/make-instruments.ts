@@ -95,7 +95,7 @@ const LISTS: Record<string, Option[]> = {
   ],
 };
 
-// ---- the 168 units (sampling frame data, read from the shared CSV) ----
+// ---- the 168 units (sampling frame data, kept in the repository so a clean clone regenerates the same files) ----
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -122,7 +122,7 @@ function parseCsv(text: string): string[][] {
 }
 
 function unitChoices(): Cell[][] {
-  const csvPath = process.env['KHAOSAT_UNITS_CSV'] ?? join(root, '..', 'shared', 'data', 'hcmc_units_2025.csv');
+  const csvPath = join(root, 'shared', 'instruments', 'units', 'hcmc_units_2025.csv');
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8'));
   const col = (n: string): number => header?.indexOf(n) ?? -1;
   const [code, vi, en, prov] = [col('code'), col('name_vi'), col('name_en'), col('former_province')];
