@@ -28,6 +28,7 @@ describe('khaosat form check', () => {
     expect(await runCli(['form', 'check', `shared/instruments/${file}`, '--json'], t.io)).toBe(0);
     const report = JSON.parse(t.out());
     expect(report.ok).toBe(true);
+    expect(report.warnings).toEqual([]);
     expect(report.summary.languages).toEqual(['vi', 'en']);
     expect(report.summary.questionsByType.select_one).toBeGreaterThan(20);
     expect(report.summary.indexComponents.map((c: { id: string }) => c.id)).toEqual(['ACC', 'PRO', 'CIV', 'RES', 'FBK']);
@@ -75,7 +76,8 @@ describe('khaosat form run', () => {
 
   it('evaluates a record: skipped branch cleared, DK coded, unknown names reported, calculations applied', async () => {
     const answers = join(dir, 'answers.json');
-    writeFileSync(answers, JSON.stringify({ META_UNIT: '25747', EXP_PAKN: 2, FBK1: 4, ACC1: 5, ACC2: 9, bogus: 1 }));
+    // A consenting, eligible service user (the service block is asked only of them).
+    writeFileSync(answers, JSON.stringify({ consent: 1, DEM_TYPE: 1, SCR_AGE: 1, SCR_STAFF: 2, SCR_USE: 1, META_UNIT: '25747', EXP_PAKN: 2, FBK1: 4, ACC1: 5, ACC2: 9, bogus: 1 }));
     const t = fakeIo();
     expect(await runCli(['form', 'run', HIDS, '--answers', answers, '--json'], t.io)).toBe(0);
     const report = JSON.parse(t.out());
@@ -89,6 +91,8 @@ describe('khaosat form run', () => {
     expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'bogus', kind: 'type' })]));
     expect(report.errors).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'META_SITE', kind: 'required' })]));
     expect(report.errors.some((e: { name: string }) => e.name === 'META_UNIT')).toBe(false);
+    expect(report.values.outcome).toBe('completed');
+    expect(report.values.service_user).toBe('1');
   });
 
   it('a broken answers file is a one-line error naming the file', async () => {
