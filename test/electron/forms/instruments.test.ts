@@ -115,6 +115,15 @@ describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('built-in in
   });
 });
 
+test('the Fatherland Front asks overall satisfaction directly after the service items, before harassment and bribery', async () => {
+  const { form } = await load('mttq-satisfaction.xlsx');
+  const asked = listQuestions(form).filter((q) => q.type !== 'note' && q.type !== 'calculate').map((q) => q.name);
+  const at = (name: string) => asked.indexOf(name);
+  expect(at('OVERALL')).toBe(at('FBK3') + 1);
+  expect(at('OVERALL')).toBeLessThan(at('PER_HARASS'));
+  expect(at('PER_HARASS')).toBeLessThan(at('PER_BRIBE'));
+});
+
 test('the Fatherland Front instrument adds the policy block and the perception questions', async () => {
   const { form } = await load('mttq-satisfaction.xlsx');
   const names = listQuestions(form).map((q) => q.name);
