@@ -2,9 +2,11 @@
 // scripts/instruments/ and the frame data in shared/instruments/units/, so the spreadsheets are
 // reproducible from a clean clone and every wording change is reviewable in code.
 // Run: npx tsx scripts/make-instruments.ts (then commit the .xlsx files it rewrites).
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { agencyChoices, CHOICE_EXTRA_COLUMNS, readUnits, unitChoices } from './instruments/frame';
 import { COMPONENTS, POLICY } from './instruments/items';
 import { LISTS } from './instruments/lists';
@@ -84,25 +86,39 @@ export function instrumentSheets(inst: Instrument): Record<string, Cell[][]> {
   };
 }
 
-async function write(inst: Instrument): Promise<void> {
+/** When every entry of a generated .xlsx claims to be written (the zip format stores a time per entry). */
+const FIXED_TIME = new Date(Date.UTC(2025, 6, 1));
+
+/**
+ * The .xlsx bytes of one instrument. ExcelJS stamps each zip entry with the current time, so the
+ * archive is rebuilt with a fixed time: the same tables always give the same bytes, and a
+ * regenerated file shows up in git only when its content changed.
+ */
+export async function instrumentXlsx(inst: Instrument): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  // Fixed metadata so regenerating without changes gives the same content.
   wb.creator = 'KhaoSat scripts/make-instruments.ts';
-  wb.created = new Date(Date.UTC(2025, 6, 1));
-  wb.modified = wb.created;
-  const add = (name: string, rows: Cell[][]): void => {
+  wb.created = FIXED_TIME;
+  wb.modified = FIXED_TIME;
+  for (const [name, rows] of Object.entries(instrumentSheets(inst))) {
     const ws = wb.addWorksheet(name);
     for (const r of rows) ws.addRow(r);
     ws.getRow(1).font = { bold: true };
     ws.views = [{ state: 'frozen', ySplit: 1 }];
-  };
-  for (const [name, rows] of Object.entries(instrumentSheets(inst))) add(name, rows);
-  const out = join(root, 'shared', 'instruments', inst.file);
-  await wb.xlsx.writeFile(out);
-  console.log(`wrote ${out}`);
+  }
+  const raw = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const fixed = new JSZip();
+  for (const name of Object.keys(raw.files).sort()) {
+    const entry = raw.files[name]!;
+    if (!entry.dir) fixed.file(name, await entry.async('uint8array'), { date: FIXED_TIME, createFolders: false });
+  }
+  return fixed.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
 }
 
 // Run as a script (npx tsx scripts/make-instruments.ts), not when a test imports the tables.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const inst of INSTRUMENTS) await write(inst);
+  for (const inst of INSTRUMENTS) {
+    const out = join(root, 'shared', 'instruments', inst.file);
+    writeFileSync(out, await instrumentXlsx(inst));
+    console.log(`wrote ${out}`);
+  }
 }

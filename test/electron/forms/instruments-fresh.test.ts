@@ -2,11 +2,12 @@
 // tables and the unit frame in shared/instruments/units/ today: editing the script or the frame
 // without regenerating (or the .xlsx by hand) fails here. Never skipped: everything it needs is
 // in the repository.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileForm, type FormModel } from '../../../shared/forms';
 import { loadFormFile } from '../../../electron/forms/loadForm';
-import { INSTRUMENTS, instrumentSheets } from '../../../scripts/make-instruments';
+import { INSTRUMENTS, instrumentSheets, instrumentXlsx } from '../../../scripts/make-instruments';
 import { workbook } from '../../fixtures/forms/workbooks';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -38,6 +39,14 @@ describe('built-in instruments are up to date with their generator', () => {
 
   it.each(INSTRUMENTS.map((i) => i.file))('%s compiles to the same form as the generator tables', async (file) => {
     expect(withoutSource(await committed(file))).toEqual(withoutSource(generated(file)));
+  });
+
+  // After the readable comparison above: the bytes too, so nothing the compiler ignores can drift.
+  it.each(INSTRUMENTS.map((i) => i.file))('%s is byte for byte what the generator writes', async (file) => {
+    const inst = INSTRUMENTS.find((i) => i.file === file)!;
+    const made = await instrumentXlsx(inst);
+    expect(made.equals(await instrumentXlsx(inst)), 'the generator is deterministic').toBe(true);
+    expect(made.equals(readFileSync(join(ROOT, 'shared', 'instruments', file))), `${file} differs: run npx tsx scripts/make-instruments.ts and commit`).toBe(true);
   });
 
   it.each(INSTRUMENTS.map((i) => i.file))('%s: the comparison notices a one-word change in a unit label', async (file) => {
