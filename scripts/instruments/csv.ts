@@ -32,12 +32,12 @@ export function parseCsv(text: string): string[][] {
 export function readCsvRecords(path: string, required: readonly string[]): Record<string, string>[] {
   const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
   const file = basename(path);
-  if (!header) throw new Error(`${file}: empty file`);
-  for (const c of required) if (!header.includes(c)) throw new Error(`${file}: no column "${c}" (columns: ${header.join(', ')})`);
+  if (!header) throw new Error(`${file}: tệp rỗng / empty file`);
+  for (const c of required) if (!header.includes(c)) throw new Error(`${file}: thiếu cột "${c}" / no column "${c}" (columns: ${header.join(', ')})`);
   return rows.map((r, i) => {
-    if (r.length !== header.length) throw new Error(`${file} row ${i + 2}: ${r.length} cells, the header has ${header.length}`);
+    if (r.length !== header.length) throw new Error(`${file} dòng ${i + 2}: ${r.length} ô, tiêu đề có ${header.length} / row ${i + 2}: ${r.length} cells, the header has ${header.length}`);
     const rec = Object.fromEntries(header.map((h, k) => [h, (r[k] ?? '').trim()]));
-    for (const c of required) if (!rec[c]) throw new Error(`${file} row ${i + 2}: "${c}" is empty`);
+    for (const c of required) if (!rec[c]) throw new Error(`${file} dòng ${i + 2}: "${c}" trống / row ${i + 2}: "${c}" is empty`);
     return rec;
   });
 }

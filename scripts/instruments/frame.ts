@@ -10,7 +10,7 @@ export interface Unit { code: string; type: string; vi: string; en: string; prov
 
 export function readUnits(root: string): Unit[] {
   const rows = readCsvRecords(join(root, ...FRAME_DIR, 'hcmc_units_2025.csv'), ['code', 'type', 'name_vi', 'name_en', 'former_province', 'former_district']);
-  if (rows.length !== 168) throw new Error(`hcmc_units_2025.csv: expected 168 units, found ${rows.length}`);
+  if (rows.length !== 168) throw new Error(`hcmc_units_2025.csv: cần 168 đơn vị, có ${rows.length} / expected 168 units, found ${rows.length}`);
   return rows.map((r) => ({ code: r['code']!, type: r['type']!, vi: r['name_vi']!, en: r['name_en']!, province: r['former_province']!, district: r['former_district']! }));
 }
 
@@ -36,7 +36,7 @@ export function unitChoices(units: readonly Unit[]): Cell[][] {
  */
 export function agencyChoices(root: string, units: readonly Unit[]): Cell[][] {
   const city = readCsvRecords(join(root, ...FRAME_DIR, 'hcmc_agencies_2025.csv'), ['code', 'kind', 'name_vi', 'name_en']);
-  for (const a of city) if (!/^1\d\d$/.test(a['code']!)) throw new Error(`hcmc_agencies_2025.csv: code ${a['code']} is not in 101–199`);
+  for (const a of city) if (!/^1\d\d$/.test(a['code']!)) throw new Error(`hcmc_agencies_2025.csv: mã ${a['code']} không nằm trong 101–199 / code ${a['code']} is not in 101–199`);
   return [
     ...city.map((a): Cell[] => ['agencies', a['code']!, a['name_vi']!, a['name_en']!, null, null, null, a['kind']!, null]),
     ...units.map((u): Cell[] => ['agencies', u.code, `Ủy ban nhân dân ${unitLabelVi(u)}`, `People's Committee of ${unitLabelEn(u)}`, null, null, null, 'people_committee', u.code]),

@@ -24,12 +24,12 @@ describe('frame CSV reader', () => {
 
   it('names the file and column when a column is missing', () => {
     const path = csv('no-col.csv', 'code,name_vi\n101,Sở Nội vụ\n');
-    expect(() => readCsvRecords(path, ['code', 'name_vi', 'name_en'])).toThrow('no-col.csv: no column "name_en"');
+    expect(() => readCsvRecords(path, ['code', 'name_vi', 'name_en'])).toThrow('no-col.csv: thiếu cột "name_en" / no column "name_en"');
   });
 
   it('names the row of a short row or an empty required cell', () => {
-    expect(() => readCsvRecords(csv('short.csv', 'code,name_vi\n101\n'), ['code'])).toThrow('short.csv row 2: 1 cells, the header has 2');
-    expect(() => readCsvRecords(csv('empty.csv', 'code,name_vi\n101,x\n,y\n'), ['code'])).toThrow('empty.csv row 3: "code" is empty');
+    expect(() => readCsvRecords(csv('short.csv', 'code,name_vi\n101\n'), ['code'])).toThrow('short.csv dòng 2: 1 ô, tiêu đề có 2 / row 2: 1 cells, the header has 2');
+    expect(() => readCsvRecords(csv('empty.csv', 'code,name_vi\n101,x\n,y\n'), ['code'])).toThrow('empty.csv dòng 3: "code" trống / row 3: "code" is empty');
   });
 
   it('the committed frame has 168 units (113 wards, 54 communes, 1 special zone) with unique codes', () => {
