@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           // The project's own scripts and the bench runner (not the slow benches themselves).
           name: 'tools',
-          include: ['test/scripts/**/*.test.ts', 'test/bench/**/*.test.ts'],
+          include: ['test/scripts/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/project/**/*.test.ts'],
           environment: 'node',
           testTimeout: 90_000,
         },

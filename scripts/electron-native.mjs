@@ -59,6 +59,9 @@ if (!paths.needsRebuild({ target, existingStamp, bindingExists: existsSync(out.b
   process.exit(0);
 }
 
+const oldNode = build.oldNodeWarning(process.version);
+if (oldNode) console.warn(`[electron-native] ${oldNode}`);
+
 const nodeBuild = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 const nodeBuildHash = sha256(nodeBuild);
 const workspace = build.rebuildWorkspace(mkdtempSync(join(tmpdir(), 'khaosat-electron-native-')));

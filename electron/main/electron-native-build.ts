@@ -82,3 +82,29 @@ export function rebuildOptions(workspace: RebuildWorkspace, electronVersion: str
     mode: 'sequential' as const,
   };
 }
+
+/** What Electron 45 and its build tools (@electron/rebuild, @electron/get, node-abi) declare. */
+export const DESKTOP_NODE_MIN = '22.12.0';
+
+/** `a.b.c ≥ x.y.z`, numerically; a leading `v` is ignored. */
+export function versionAtLeast(version: string, min: string): boolean {
+  const parse = (v: string) => v.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  const [a, b] = [parse(version), parse(min)];
+  for (let i = 0; i < 3; i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
+
+/**
+ * One line (vi / en) when this Node is older than the Electron tools declare, or null. A warning,
+ * not a stop: the tools often work on Node 20, and the message says what to do if they do not.
+ */
+export function oldNodeWarning(nodeVersion: string): string | null {
+  if (versionAtLeast(nodeVersion, DESKTOP_NODE_MIN)) return null;
+  const v = nodeVersion.replace(/^v/, '');
+  return (
+    `Công cụ build của Electron 45 cần Node ≥ ${DESKTOP_NODE_MIN} (đang chạy ${v}); nếu biên dịch lỗi, hãy dùng Node ${DESKTOP_NODE_MIN}+. / ` +
+    `Electron 45's build tools need Node ≥ ${DESKTOP_NODE_MIN} (this is ${v}); if the build fails, use Node ${DESKTOP_NODE_MIN}+.`
+  );
+}
