@@ -129,15 +129,15 @@ async function readAnswers(path: string): Promise<Record<string, unknown>> {
     throw new CliError(`${path}: không đọc được tệp trả lời / cannot read the answers file (${code})`);
   }
   if (info.isDirectory()) throw new CliError(`${path} là thư mục, không phải tệp trả lời .json.\n  ${path} is a folder, not an answers .json file.`);
-  if (info.size > MAX_ANSWERS_BYTES) throw new CliError(`${path}: answers file larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MB`);
+  if (info.size > MAX_ANSWERS_BYTES) throw new CliError(`${path}: tệp trả lời lớn hơn / answers file larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MB`);
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new CliError(`${path}: không phải JSON hợp lệ / not valid JSON (${(error as Error).message})`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new CliError(`${path}: expected a JSON object { "<question name>": value, … }`);
+    throw new CliError(`${path}: cần một đối tượng JSON / expected a JSON object { "<question name>": value, … }`);
   }
   return data as Record<string, unknown>;
 }

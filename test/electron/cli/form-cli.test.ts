@@ -181,12 +181,12 @@ describe('khaosat form run', () => {
     writeFileSync(answers, '{ "ACC1": 5,, }');
     const t = fakeIo();
     expect(await runCli(['form', 'run', HIDS, '--answers', answers], t.io)).toBe(1);
-    expect(t.err()).toMatch(/broken\.json: not valid JSON/);
+    expect(t.err()).toMatch(/broken\.json: không phải JSON hợp lệ \/ not valid JSON/);
     const arr = join(dir, 'array.json');
     writeFileSync(arr, '[1,2]');
     const u = fakeIo();
     expect(await runCli(['form', 'run', HIDS, '--answers', arr], u.io)).toBe(1);
-    expect(u.err()).toMatch(/expected a JSON object/);
+    expect(u.err()).toMatch(/cần một đối tượng JSON \/ expected a JSON object/);
   });
 
   it('a complete record exits 0; an incomplete one exits 1, with Vietnamese/English headers', async () => {
