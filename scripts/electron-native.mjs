@@ -5,7 +5,7 @@
 // The compile happens in a temporary folder outside the project (see
 // electron/main/electron-native-build.ts for why), and the Node build is hashed before and after.
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,11 @@ cpSync(source, workspace.moduleDir, {
     return rel !== 'build' && !rel.startsWith(`build${sep}`) && rel !== 'node_modules' && !rel.startsWith(`node_modules${sep}`);
   },
 });
+const prebuildInstall = join(root, 'node_modules', 'prebuild-install');
+// 'junction' makes a directory link without admin rights on Windows; ignored elsewhere.
+if (existsSync(prebuildInstall)) symlinkSync(prebuildInstall, workspace.prebuildInstallLink, 'junction');
+
+for (const key of build.headerOverrides(process.env)) delete process.env[key];
 
 try {
   const { rebuild } = await import('@electron/rebuild');

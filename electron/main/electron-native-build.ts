@@ -43,11 +43,22 @@ export interface RebuildWorkspace {
   moduleDir: string;
   /** Where the compiled addon appears inside the workspace. */
   builtBinding: string;
+  /**
+   * A link to the project's prebuild-install, where @electron/rebuild looks for it: with internet
+   * it then downloads better-sqlite3's prebuilt Electron binary into the workspace copy instead
+   * of compiling for minutes. It is not rebuilt (onlyModules) and writes only into the copy.
+   */
+  prebuildInstallLink: string;
 }
 
 export function rebuildWorkspace(tempDir: string): RebuildWorkspace {
   const moduleDir = join(tempDir, 'node_modules', 'better-sqlite3');
-  return { projectDir: tempDir, moduleDir, builtBinding: join(moduleDir, 'build', 'Release', 'better_sqlite3.node') };
+  return {
+    projectDir: tempDir,
+    moduleDir,
+    builtBinding: join(moduleDir, 'build', 'Release', 'better_sqlite3.node'),
+    prebuildInstallLink: join(tempDir, 'node_modules', 'prebuild-install'),
+  };
 }
 
 /** True when `path` is `dir` or lies under it. */
@@ -107,4 +118,14 @@ export function oldNodeWarning(nodeVersion: string): string | null {
     `Công cụ build của Electron 45 cần Node ≥ ${DESKTOP_NODE_MIN} (đang chạy ${v}); nếu biên dịch lỗi, hãy dùng Node ${DESKTOP_NODE_MIN}+. / ` +
     `Electron 45's build tools need Node ≥ ${DESKTOP_NODE_MIN} (this is ${v}); if the build fails, use Node ${DESKTOP_NODE_MIN}+.`
   );
+}
+
+/**
+ * Environment keys to remove before the rebuild. npm passes its config to scripts as
+ * `npm_config_*`, and Debian's npm sets `nodedir=/usr`: node-gyp then compiles against the
+ * system Node's headers instead of Electron's, and the "Electron" build has Node's ABI (seen on
+ * these machines under `npm start`/`npx`).
+ */
+export function headerOverrides(env: Record<string, string | undefined>): string[] {
+  return Object.keys(env).filter((k) => k.toLowerCase() === 'npm_config_nodedir');
 }

@@ -1,7 +1,7 @@
 // How the Electron-ABI build is made without touching node_modules/: the Electron binary check,
 // the workspace outside the project, and @electron/rebuild's own module walk given our options.
 import { EventEmitter } from 'node:events';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import {
   MISSING_ELECTRON_MESSAGE,
   electronBinary,
+  headerOverrides,
   isWithin,
   rebuildOptions,
   rebuildWorkspace,
@@ -81,6 +82,14 @@ describe('the rebuild workspace', () => {
   });
 });
 
+test("npm's nodedir (Debian sets /usr) is removed so node-gyp fetches Electron's headers, not the system Node's", () => {
+  expect(headerOverrides({ npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', npm_config_cache: '/c', PATH: '/bin' }).sort()).toEqual([
+    'NPM_CONFIG_NODEDIR',
+    'npm_config_nodedir',
+  ]);
+  expect(headerOverrides({ PATH: '/bin' })).toEqual([]);
+});
+
 describe("@electron/rebuild's module walk with these options", () => {
   // A project with its own node_modules/better-sqlite3 and a workspace placed inside it: the
   // situation that rebuilt the project's Node build for Electron. The walk is the library's own
@@ -109,6 +118,18 @@ describe("@electron/rebuild's module walk with these options", () => {
     const { projectRootPath: _dropped, ...withoutStop } = rebuildOptions(ws, '45.5.0');
     const found = await modulesFound(withoutStop);
     expect(found).toContain(join(project, 'node_modules', 'better-sqlite3'));
+  });
+
+  test('a linked prebuild-install in the workspace is not rebuilt, and the walk still stays there', async () => {
+    const helper = join(project, 'node_modules', 'prebuild-install');
+    mkdirSync(helper, { recursive: true });
+    writeFileSync(join(helper, 'package.json'), JSON.stringify({ name: 'prebuild-install', version: '7.1.3' }));
+    symlinkSync(helper, ws.prebuildInstallLink, 'junction');
+    try {
+      expect(await modulesFound(rebuildOptions(ws, '45.5.0'))).toEqual([ws.moduleDir]);
+    } finally {
+      rmSync(ws.prebuildInstallLink);
+    }
   });
 
   test('with our options only the workspace copy is found', async () => {
