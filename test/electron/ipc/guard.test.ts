@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  contractError,
   ERROR_CODES,
   OPERATION_NAMES,
   ROLES,
@@ -195,8 +196,45 @@ describe('guard', () => {
     expect(JSON.stringify(result)).not.toMatch(/hash|salt|secret/i);
   });
 
-  it('every error code the guard can return has a Vietnamese and an English message', () => {
-    expect(ERROR_CODES).toEqual(expect.arrayContaining(['invalid_request', 'forbidden', 'not_signed_in', 'foreign_sender', 'unknown_operation', 'internal']));
+  it('every error code has a Vietnamese and an English sentence, different from each other', () => {
+    for (const code of ERROR_CODES) {
+      const e = contractError(code);
+      for (const text of [e.message, e.messageEn]) {
+        // A sentence for a person: starts with a capital, has words, ends with a full stop.
+        expect(text, code).toMatch(/^[A-ZĐÀ-Ỹ].* .*\.$/u);
+        expect(text.length, code).toBeGreaterThan(12);
+      }
+      expect(e.message, code).not.toBe(e.messageEn);
+      // The Vietnamese text is Vietnamese: it carries the language's diacritics.
+      expect(e.message, code).toMatch(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u);
+    }
+  });
+
+  it('a malformed field is named with its rule in the error message, not "the request is not valid"', async () => {
+    const result = await guard('user:create', { code: 'ĐTV 02', name: 'A', role: 'surveyor', secret: '5829' }, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'Mã người dùng: chỉ chữ không dấu, số, _ . -',
+        messageEn: 'User code: only unaccented letters, digits, _ . -',
+        issues: [{ path: 'code', message: 'Mã người dùng: chỉ chữ không dấu, số, _ . -' }],
+      },
+    });
+  });
+
+  it('a handler answering outside the contract (a secret hash in a user row) is refused as internal and leaks nothing', async () => {
+    const errors: string[] = [];
+    const leaky = createGuard({
+      handlers: { ...core.handlers, 'user:list': () => [{ ...users.supervisor, lockedUntil: null, secret_hash: 'c2VjcmV0' }] },
+      currentUser: core.currentUser,
+      isTrustedSender: (url) => url === APP_URL,
+      onInternalError: (_op, err) => void errors.push(String(err)),
+    });
+    const result = await leaky('user:list', {}, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('c2VjcmV0');
+    expect(errors.join()).toMatch(/response does not match contract/);
   });
 });
 
