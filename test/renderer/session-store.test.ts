@@ -41,6 +41,15 @@ describe('session store', () => {
     expect(state.busy).toBe(false);
   });
 
+  it('a refused sign-in leaves nobody signed in, as the core ends the session too', async () => {
+    const store = createAppStore(fakeApi({ status: statusOf(false, SUPERVISOR), signIn: async () => failure('invalid_credentials') }));
+    await store.getState().loadStatus();
+    expect(selectUser(store.getState())).toEqual(SUPERVISOR);
+    expect(await store.getState().signIn('DTV001', '0001')).toBe(false);
+    expect(selectUser(store.getState())).toBeNull();
+    expect(selectIsSignedIn(store.getState())).toBe(false);
+  });
+
   it('is busy while a sign-in is in flight and ignores a second submit', async () => {
     const pending = deferred<Result<User>>();
     const api = fakeApi({ status: statusOf(false), signIn: () => pending.promise });
