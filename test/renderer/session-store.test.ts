@@ -87,12 +87,12 @@ describe('session store', () => {
     const api = fakeApi({ status: statusOf(true), createFirstSupervisor: async () => ok(SUPERVISOR) });
     const store = createAppStore(api);
     await store.getState().loadStatus();
-    expect(await store.getState().createFirstSupervisor({ code: 'GS001', name: 'Nguyễn Thị Lan', secret: '246810' })).toBe(true);
+    expect(await store.getState().createFirstSupervisor({ code: 'GS001', name: 'Nguyễn Thị Lan', secret: '24681035' })).toBe(true);
     expect(store.getState()).toMatchObject({ status: 'signedIn', user: SUPERVISOR });
 
     const raced = createAppStore(fakeApi({ status: statusOf(true), createFirstSupervisor: async () => failure('setup_done') }));
     await raced.getState().loadStatus();
-    expect(await raced.getState().createFirstSupervisor({ code: 'GS002', name: 'X', secret: '123456' })).toBe(false);
+    expect(await raced.getState().createFirstSupervisor({ code: 'GS002', name: 'X', secret: '48213957' })).toBe(false);
     expect(raced.getState().status).toBe('signedOut');
     expect(raced.getState().error?.code).toBe('setup_done');
   });
