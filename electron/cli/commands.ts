@@ -17,7 +17,8 @@ export const COMMANDS: Command[] = [
   {
     words: ['user', 'add'],
     usage: 'khaosat user add --db FILE --role surveyor|supervisor|analyst --code C --name N [--json]',
-    summary: 'Add a user; the PIN/password is read from standard input, never from an argument.',
+    summary:
+      'Add a user; the PIN/password is read from standard input, never from an argument. The first user must be a supervisor; supervisors and analysts need a password or a PIN of 8+ digits.',
     run: userAddCommand,
   },
   {

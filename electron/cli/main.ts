@@ -1,8 +1,9 @@
 // Entry logic of the `khaosat` command: picks the subcommand, turns failures into one line on
 // stderr and a non-zero exit code. Takes its I/O as an argument so tests run it in-process.
-import { ERROR_MESSAGES, ServiceError } from '../../shared/contract/errors';
+import { contractError, ServiceError } from '../../shared/contract/errors';
 import { COMMANDS, type Command } from './commands';
 import { CliError, type CliIo } from './io';
+import { describeSystemError } from './system-errors';
 
 declare const __KHAOSAT_VERSION__: string | undefined;
 
@@ -57,15 +58,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof ServiceError) {
-      const m = ERROR_MESSAGES[error.code];
-      io.err(`khaosat: ${m.vi} / ${m.en}${error.detail ? ` (${error.detail})` : ''}\n`);
+      // The same sentences the app shows, made specific by the error's extras (which PIN rule…).
+      const m = contractError(error.code, error.extra);
+      io.err(`khaosat: ${m.message} / ${m.messageEn}${error.detail ? ` (${error.detail})` : ''}\n`);
       return 1;
     }
     // parseArgs reports unknown/missing options with a code; those are usage errors.
     const code = (error as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`khaosat: ${(error as Error).message} (see: khaosat --help)\n`);
+      io.err(`khaosat: sai cách dùng / usage: ${(error as Error).message} (see: khaosat --help)\n`);
       return 2;
+    }
+    const system = describeSystemError(error);
+    if (system) {
+      io.err(`khaosat: ${system}\n`);
+      return 1;
     }
     io.err(`khaosat: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
     return 1;

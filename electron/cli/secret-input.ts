@@ -1,4 +1,5 @@
 // Reading a PIN/password from standard input: without echo on a terminal, first line otherwise.
+import { CliError } from './io';
 
 /** First line of piped input, without its line ending. */
 export function firstLine(text: string): string {
@@ -29,7 +30,7 @@ export async function readSecretFromStdin(prompt: string): Promise<string> {
     const onData = (data: Buffer) => {
       for (const ch of data.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done(secret);
-        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u0003') return done(new CliError('đã hủy / cancelled', 130));
         if (ch === '\u007f' || ch === '\b') secret = secret.slice(0, -1);
         else secret += ch;
       }

@@ -2,6 +2,7 @@
 // known operation, trusted sender, valid payload, allowed role; errors come back as values.
 import {
   contractError,
+  describeIssue,
   operations,
   ServiceError,
   type Access,
@@ -67,10 +68,11 @@ export function createGuard(options: GuardOptions): Guard {
     const def = operations[operation];
     const parsed = def.request.safeParse(payload);
     if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
-        path: clip(issue.path.map(String).join('.') || '(request)'),
-        problem: clip(issue.message),
-      }));
+      const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => {
+        // The field by its name on screen and the rule it broke, in both languages.
+        const text = describeIssue(issue, payload);
+        return { path: clip(text.path), problem: clip(issue.message), message: clip(text.message), messageEn: clip(text.messageEn) };
+      });
       return fail(contractError('invalid_request', issues));
     }
 
@@ -95,7 +97,7 @@ export function createGuard(options: GuardOptions): Guard {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof ServiceError) return fail(contractError(error.code));
+      if (error instanceof ServiceError) return fail(contractError(error.code, error.extra));
       onInternalError?.(operation, error);
       return fail(contractError('internal'));
     }

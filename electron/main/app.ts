@@ -2,7 +2,7 @@
 // (database + handlers), IPC registration and the one main window. index.ts only calls startApp.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session as electronSession } from 'electron';
 import { ERROR_MESSAGES, ServiceError, type ErrorCode } from '../../shared/contract';
 import { createGuard } from '../ipc/guard';
 import { registerOperations, type IpcMainLike } from '../ipc/register';
@@ -96,7 +96,8 @@ export function startApp(options: StartOptions): AppShell {
 
   function createMainWindow(): BrowserWindow {
     const preload = join(appRoot, 'dist', 'electron', 'preload.cjs');
-    const win = new BrowserWindow(mainWindowOptions(preload));
+    // Sized to the screen it opens on: a 1024×600 netbook gets a window that fits, not 1280×820.
+    const win = new BrowserWindow(mainWindowOptions(preload, screen.getPrimaryDisplay().workAreaSize));
     sessions.set(win.webContents, { user: null });
     // Keep the title "KhaoSat" whatever the page's <title> says.
     win.on('page-title-updated', (event) => event.preventDefault());

@@ -68,18 +68,34 @@ export function mainWindowWebPreferences(preloadPath: string) {
 }
 
 /** Options of the one main window; shown on ready-to-show so the user never sees a blank frame. */
-export function mainWindowOptions(preloadPath: string) {
+/** The window the app would like, and the smallest it allows, where the screen has room. */
+const PREFERRED_SIZE = { width: 1280, height: 820 };
+const MIN_SIZE = { width: 960, height: 560 };
+
+/**
+ * The window's size on a screen whose usable area (without taskbar) is `workArea`: the preferred
+ * size where it fits, else the whole work area, so a 1366×768 or 1024×600 laptop never gets a
+ * window taller than its screen with the buttons below the edge.
+ */
+export function windowSizeFor(workArea: { width: number; height: number }) {
+  const fit = (wanted: number, room: number) => (Number.isFinite(room) && room > 0 ? Math.min(wanted, Math.floor(room)) : wanted);
+  return {
+    width: fit(PREFERRED_SIZE.width, workArea.width),
+    height: fit(PREFERRED_SIZE.height, workArea.height),
+    minWidth: fit(MIN_SIZE.width, workArea.width),
+    minHeight: fit(MIN_SIZE.height, workArea.height),
+  };
+}
+
+export function mainWindowOptions(preloadPath: string, workArea: { width: number; height: number } = { width: Infinity, height: Infinity }) {
   return {
     title: 'KhaoSat',
-    width: 1280,
-    height: 820,
-    minWidth: 960,
-    minHeight: 640,
+    ...windowSizeFor(workArea),
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
     webPreferences: mainWindowWebPreferences(preloadPath),
-  } as const;
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { installSurvey } from '../services';
 import type { Session } from '../ipc/types';
 
 export const DEMO_USERS = {
-  supervisor: { code: 'GS001', name: 'Nguyễn Thị Lan', secret: '246810' },
+  supervisor: { code: 'GS001', name: 'Nguyễn Thị Lan', secret: '24681035' },
   surveyor: { code: 'DTV001', name: 'Trần Văn Minh', secret: '135790' },
 } as const;
 

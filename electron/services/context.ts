@@ -1,7 +1,7 @@
 // What every service gets: the connection, its repositories, this device's id and the clock.
 import type { Repositories } from '../db/repositories';
 import type { Database } from '../db/types';
-import type { ScryptParams } from './secrets';
+import type { ScryptParams, SecretHasher } from './secrets';
 
 export interface ServiceContext {
   db: Database;
@@ -10,6 +10,8 @@ export interface ServiceContext {
   /** Injectable so tests can move time (lockouts) without waiting. */
   clock: () => Date;
   scryptParams: ScryptParams;
+  /** scrypt hashing and verification (tests wrap it to count derivations). */
+  hasher: SecretHasher;
   /** Called after each committed write on the save path (queues a deferred WAL checkpoint). */
   afterCommit: () => void;
 }

@@ -25,6 +25,9 @@ export function createHandlers(services: Services, app: { version: string; devic
       return user;
     },
     'session:signIn': async (req, ctx) => {
+      // Whoever was signed in is signed out first: a failed attempt must not leave their session
+      // usable by the person now at the keyboard.
+      ctx.session.user = null;
       const user = await services.users.signIn(req);
       ctx.session.user = user;
       return user;
@@ -36,6 +39,9 @@ export function createHandlers(services: Services, app: { version: string; devic
     },
     'user:create': (req, ctx) => services.users.createUser(actor(ctx), req),
     'user:list': () => services.users.list(),
+    'user:unlock': (req, ctx) => services.users.unlock(actor(ctx), req.userId),
+    'user:setActive': (req, ctx) => services.users.setActive(actor(ctx), req.userId, req.active),
+    'user:resetSecret': (req, ctx) => services.users.resetSecret(actor(ctx), req.userId, req.secret),
     'survey:list': () => services.surveys.list(),
     'interview:create': (req, ctx) => services.interviews.create(actor(ctx), req),
     'interview:saveAnswer': (req, ctx) => services.interviews.saveAnswer(actor(ctx), req),

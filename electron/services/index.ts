@@ -12,7 +12,7 @@ import type { CallContext, Handlers } from '../ipc/types';
 import type { User } from '../../shared/contract/schemas';
 import { createHandlers } from './handlers';
 import { createInterviewService } from './interviews';
-import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './secrets';
+import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
 
@@ -24,6 +24,8 @@ export interface CoreOptions {
   appVersion?: string;
   /** Tests may lower the scrypt cost; production keeps the default. */
   scryptParams?: ScryptParams;
+  /** Tests may wrap scrypt to count derivations; production uses node:crypto's scrypt. */
+  hasher?: SecretHasher;
   /**
    * Periodic online backups (SQLite backup API) into a second folder while the app runs, so a
    * laptop whose disk file is lost or damaged still has a recent copy. Off unless given.
@@ -61,6 +63,7 @@ export function createCore(opts: CoreOptions): Core {
       deviceId,
       clock,
       scryptParams: opts.scryptParams ?? DEFAULT_SCRYPT_PARAMS,
+      hasher: opts.hasher ?? scryptHasher,
       afterCommit: () => checkpointer.afterCommit(),
     };
     const services: Services = {
@@ -116,6 +119,6 @@ function refuseOnceDamaged(handlers: Handlers, stopBackups: () => void): Handler
 }
 
 export { installSurvey, type SeedSurvey } from './seed';
-export { MAX_FAILED_ATTEMPTS, LOCKOUT_MS } from './users';
-export type { ScryptParams } from './secrets';
+export { MAX_FAILED_ATTEMPTS, LOCKOUT_MS } from '../../shared/users/lockout';
+export type { ScryptParams, SecretHasher } from './secrets';
 

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/contract/schemas';
 import type { AnswerRow } from '../db/repositories/answers';
 import type { InterviewRow, InterviewSummaryRow } from '../db/repositories/interviews';
+import { assertActorStillAllowed } from './actor';
 import { nowIso, type ServiceContext } from './context';
 
 /** Statuses in which answers may still change (a rejected interview goes back to its surveyor). */
@@ -52,6 +53,7 @@ export function createInterviewService(ctx: ServiceContext) {
 
   const saveTx = db.transaction(
     (actor: User, input: { interviewId: string; path: string; value: AnswerValue; missing: MissingKind | null }): Answer => {
+      assertActorStillAllowed(repos, actor, ['surveyor']);
       const row = repos.interviews.findById(input.interviewId);
       if (!row) throw new ServiceError('not_found', `interview ${input.interviewId}`);
       // Only the surveyor who holds the interview writes answers, even a supervisor may not.
@@ -85,6 +87,7 @@ export function createInterviewService(ctx: ServiceContext) {
   return {
     create(actor: User, input: { surveyId: string; unitCode: string }): InterviewSummary {
       return db.transaction(() => {
+        assertActorStillAllowed(repos, actor, ['surveyor']);
         const survey = repos.surveys.findById(input.surveyId);
         if (!survey) throw new ServiceError('not_found', `survey ${input.surveyId}`);
         if (!survey.form_version) throw new ServiceError('not_found', `survey ${input.surveyId} has no form installed`);

@@ -4,12 +4,14 @@ import { useId, type InputHTMLAttributes, type Ref } from 'react';
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> {
   label: string;
   hint?: string;
+  /** Id of a hint shown elsewhere (below a row of fields, to save height); used when `hint` is absent. */
+  describedBy?: string;
   value: string;
   onChange: (value: string) => void;
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Field({ label, hint, value, onChange, ref, ...input }: FieldProps) {
+export function Field({ label, hint, describedBy, value, onChange, ref, ...input }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   return (
@@ -20,7 +22,7 @@ export function Field({ label, hint, value, onChange, ref, ...input }: FieldProp
         ref={ref}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={hint ? hintId : undefined}
+        aria-describedby={hint ? hintId : describedBy}
         {...input}
       />
       {hint ? (

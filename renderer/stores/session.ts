@@ -52,7 +52,11 @@ export const createSessionSlice =
 
       signIn: async (code, secret) => {
         const result = await run(() => api.signIn({ code, secret }));
-        if (!result) return false;
+        if (!result) {
+          // The core ends any session on a failed sign-in; mirror it (unless the call was not sent).
+          if (get().error) set({ user: null, status: get().status === 'signedIn' ? 'signedOut' : get().status });
+          return false;
+        }
         set({ user: result.value, status: 'signedIn' });
         return true;
       },

@@ -1,6 +1,7 @@
 // Renders the contract as Markdown (docs/contract.md), so the documentation is derived from
 // the same list the code registers and cannot drift from it.
 import { ERROR_MESSAGES, type ErrorCode } from './errors';
+import { LOCKOUT_SECONDS, MAX_FAILED_ATTEMPTS } from '../users/lockout';
 import { operations, type OperationName } from './operations';
 import { ROLE_LABELS } from './roles';
 
@@ -39,6 +40,14 @@ export function renderContractDoc(): string {
     '## Error codes',
     '',
     'Codes are stable: once shipped, a code keeps its meaning. `message` is Vietnamese, `messageEn` English.',
+    'The table gives each code\'s base sentence; an error may make it specific:',
+    '',
+    '- `issues` (`invalid_request`, `weak_secret`; at most 20, each text at most 200 characters): `{ path, problem, message?, messageEn? }` —',
+    '  `message`/`messageEn` name the field and the rule ("Mã người dùng: chỉ chữ không dấu, số, _ . -"), and the first',
+    '  one becomes the error\'s own message; `problem` is zod\'s technical text, for logs.',
+    `- \`remainingAttempts\` (\`invalid_credentials\`, 1–${MAX_FAILED_ATTEMPTS - 1}): wrong tries left before sign-in locks; the message says it.`,
+    `- \`retryAfterSeconds\` (\`locked_out\`, 1–${LOCKOUT_SECONDS}): seconds until sign-in may be tried again; the message says it.`,
+    '  Known and unknown user codes get the same answers (see docs/users.md).',
     '',
     '| code | Tiếng Việt | English |',
     '|---|---|---|',

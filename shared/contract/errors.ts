@@ -1,5 +1,7 @@
 // Stable error codes that cross the contract boundary, each with a message for the person in
 // front of the screen in Vietnamese (first) and English. Codes never change meaning once shipped.
+import { durationText, LOCKOUT_SECONDS } from '../users/lockout';
+
 export const ERROR_MESSAGES = {
   invalid_request: {
     vi: 'Yêu cầu không hợp lệ.',
@@ -46,8 +48,16 @@ export const ERROR_MESSAGES = {
     en: 'This user code already exists.',
   },
   weak_secret: {
-    vi: 'Mã PIN phải có ít nhất 4 chữ số, mật khẩu ít nhất 8 ký tự.',
-    en: 'A PIN needs at least 4 digits, a password at least 8 characters.',
+    vi: 'Mã PIN hoặc mật khẩu này không được chấp nhận.',
+    en: 'This PIN or password is not accepted.',
+  },
+  cannot_deactivate_self: {
+    vi: 'Bạn không thể tự vô hiệu hóa tài khoản đang đăng nhập; máy luôn cần một giám sát viên hoạt động.',
+    en: 'You cannot deactivate the account you are signed in with; the laptop always needs an active supervisor.',
+  },
+  first_user_not_supervisor: {
+    vi: 'Máy chưa có giám sát viên hoạt động: người dùng đầu tiên phải là giám sát viên (--role supervisor), để có người quản lý người dùng.',
+    en: 'This laptop has no active supervisor: the first user must be a supervisor (--role supervisor), so someone can manage users.',
   },
   not_found: {
     vi: 'Không tìm thấy dữ liệu được yêu cầu.',
@@ -78,23 +88,62 @@ export const ERROR_MESSAGES = {
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
 export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
 
+/** One field a request got wrong: `problem` is technical English, `message`/`messageEn` name the field and rule. */
+export interface ContractIssue {
+  path: string;
+  problem: string;
+  message?: string;
+  messageEn?: string;
+}
+
 /** The error shape every face returns. `message` is Vietnamese, `messageEn` English. */
 export interface ContractError {
   code: ErrorCode;
   message: string;
   messageEn: string;
-  /** For invalid_request: which fields were wrong (path and what was expected). */
-  issues?: { path: string; problem: string }[];
+  /** For invalid_request and weak_secret: which fields were wrong and which rule they broke. */
+  issues?: ContractIssue[];
+  /** invalid_credentials: wrong tries left (1 … MAX_FAILED_ATTEMPTS − 1) before the code locks; the try that locks it answers locked_out. */
+  remainingAttempts?: number;
+  /** locked_out: seconds until sign-in may be tried again (1 … LOCKOUT_SECONDS). */
+  retryAfterSeconds?: number;
 }
+
+/** What a service may add to an error beyond its code (see ContractError). */
+export type ErrorExtra = Pick<ContractError, 'issues' | 'remainingAttempts' | 'retryAfterSeconds'>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
-export function contractError(
-  code: ErrorCode,
-  issues?: ContractError['issues'],
-): ContractError {
+/**
+ * The error as sent. The message is the code's sentence, made specific when there is more to
+ * say: the first field issue ("Mã người dùng: chỉ chữ không dấu, số, _ . -") replaces the generic
+ * one, and sign-in failures add how many tries remain or how long the lock lasts.
+ */
+export function contractError(code: ErrorCode, extra?: ErrorExtra | ContractIssue[]): ContractError {
   const m = ERROR_MESSAGES[code];
-  return issues ? { code, message: m.vi, messageEn: m.en, issues } : { code, message: m.vi, messageEn: m.en };
+  const more: ErrorExtra = Array.isArray(extra) ? { issues: extra } : (extra ?? {});
+  let vi: string = m.vi;
+  let en: string = m.en;
+  const first = more.issues?.find((i) => i.message && i.messageEn);
+  if (first) {
+    vi = first.message!;
+    en = first.messageEn!;
+  }
+  if (more.remainingAttempts !== undefined) {
+    const lock = durationText(LOCKOUT_SECONDS);
+    vi += ` Còn ${more.remainingAttempts} lần thử trước khi bị khóa đăng nhập ${lock.vi}.`;
+    en += ` ${more.remainingAttempts} ${more.remainingAttempts === 1 ? 'try' : 'tries'} left before sign-in is locked for ${lock.en}.`;
+  }
+  if (more.retryAfterSeconds !== undefined) {
+    const wait = durationText(more.retryAfterSeconds);
+    vi += ` Thử lại sau ${wait.vi}.`;
+    en += ` Try again in ${wait.en}.`;
+  }
+  const error: ContractError = { code, message: vi, messageEn: en };
+  if (more.issues) error.issues = more.issues;
+  if (more.remainingAttempts !== undefined) error.remainingAttempts = more.remainingAttempts;
+  if (more.retryAfterSeconds !== undefined) error.retryAfterSeconds = more.retryAfterSeconds;
+  return error;
 }
 
 /**
@@ -105,10 +154,13 @@ export class ServiceError extends Error {
   readonly code: ErrorCode;
   /** Technical detail for logs and the CLI (a path, a row); never shown as the UI message. */
   readonly detail: string | undefined;
-  constructor(code: ErrorCode, detail?: string) {
+  /** Sent to the caller with the code (field issues, tries left, wait): see ContractError. */
+  readonly extra: ErrorExtra | undefined;
+  constructor(code: ErrorCode, detail?: string, extra?: ErrorExtra) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ServiceError';
     this.code = code;
     this.detail = detail;
+    this.extra = extra;
   }
 }

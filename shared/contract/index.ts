@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './operations';
 export * from './api';
 export * from './methods';
+export * from './issues';

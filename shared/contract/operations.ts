@@ -11,6 +11,7 @@ import {
   InterviewSchema,
   InterviewStatusSchema,
   InterviewSummarySchema,
+  ManagedUserSchema,
   MissingKindSchema,
   PersonNameSchema,
   RoleSchema,
@@ -19,6 +20,7 @@ import {
   SurveySchema,
   UnitCodeSchema,
   UserCodeSchema,
+  UserIdSchema,
   UserSchema,
   UuidSchema,
 } from './schemas';
@@ -97,9 +99,30 @@ export const operations = {
   }),
   'user:list': op({
     method: OPERATION_METHODS['user:list'],
-    summary: 'Users registered on this laptop.',
+    summary: 'Users registered on this laptop, with whether each is active and locked.',
     request: Empty,
-    response: z.array(UserSchema).max(10_000),
+    response: z.array(ManagedUserSchema).max(10_000),
+    access: ['supervisor'],
+  }),
+  'user:unlock': op({
+    method: OPERATION_METHODS['user:unlock'],
+    summary: 'A supervisor lifts a sign-in lock and clears the failure count (audited).',
+    request: z.strictObject({ userId: UserIdSchema }),
+    response: ManagedUserSchema,
+    access: ['supervisor'],
+  }),
+  'user:setActive': op({
+    method: OPERATION_METHODS['user:setActive'],
+    summary: 'A supervisor deactivates or reactivates a user; never themselves, so an active supervisor always remains (audited).',
+    request: z.strictObject({ userId: UserIdSchema, active: z.boolean() }),
+    response: ManagedUserSchema,
+    access: ['supervisor'],
+  }),
+  'user:resetSecret': op({
+    method: OPERATION_METHODS['user:resetSecret'],
+    summary: "A supervisor sets a new PIN/password for a user, which also lifts a lock (audited).",
+    request: z.strictObject({ userId: UserIdSchema, secret: SecretSchema }),
+    response: ManagedUserSchema,
     access: ['supervisor'],
   }),
   'survey:list': op({

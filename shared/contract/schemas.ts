@@ -14,7 +14,7 @@ export const UserCodeSchema = z
 
 export const PersonNameSchema = z.string().trim().min(1).max(120);
 
-/** A PIN (4–12 digits) or a password (8–128 characters). Strength is checked by the service. */
+/** A PIN or a password; the rules (length by role, trivial PINs) are in shared/users/secrets.ts, checked by the service. */
 export const SecretSchema = z.string().min(1).max(128);
 
 export const UuidSchema = z.uuid();
@@ -69,6 +69,15 @@ export const UserSchema = z.strictObject({
   active: z.boolean(),
 });
 export type User = z.infer<typeof UserSchema>;
+
+export const UserIdSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** A user as the supervisor's users panel sees them: also whether sign-in is locked, and until when. */
+export const ManagedUserSchema = z.strictObject({
+  ...UserSchema.shape,
+  lockedUntil: IsoTimeSchema.nullable(),
+});
+export type ManagedUser = z.infer<typeof ManagedUserSchema>;
 
 export const InterviewSummarySchema = z.strictObject({
   id: UuidSchema,

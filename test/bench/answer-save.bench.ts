@@ -38,9 +38,9 @@ export async function runAnswerSaveBench(opts: { iterations: number; dir?: strin
   try {
     // The service side: a signed-in surveyor with one open interview.
     const admin: { session: { user: User | null } } = { session: { user: null } };
-    await core.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'Giám sát', secret: '246810' }, admin);
+    await core.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'Giám sát', secret: '24681035' }, admin);
     const surveyor = await core.handlers['user:create'](
-      { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '135791' },
+      { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '135792' },
       admin,
     );
     installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: {} });

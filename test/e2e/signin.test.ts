@@ -63,6 +63,12 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
       await page.screenshot({ path: 'docs/screenshots/signin.png' });
     }
 
+    // A wrong PIN first: the answer says how many tries remain before the lock.
+    await code.fill(DEMO_USERS.surveyor.code);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').fill('5829');
+    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Còn 4 lần thử trước khi bị khóa đăng nhập 5 phút.');
+
     await code.fill(DEMO_USERS.surveyor.code);
     await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.surveyor.secret);
     await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
@@ -97,6 +103,10 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     const users = page.getByRole('table', { name: 'Người dùng trên máy này' });
     await users.getByRole('cell', { name: DEMO_USERS.surveyor.code, exact: true }).waitFor({ timeout: 15_000 });
 
+    // Every other user's row offers what a supervisor can do about them.
+    await page.getByRole('button', { name: `Vô hiệu hóa ${DEMO_USERS.surveyor.code}` }).waitFor();
+    await page.getByRole('button', { name: `Đặt lại PIN ${DEMO_USERS.surveyor.code}` }).waitFor();
+
     const form = page.getByRole('form', { name: 'Thêm điều tra viên' });
     await form.getByLabel('Mã người dùng').fill(newcomer.code);
     await form.getByLabel('Họ và tên').fill(newcomer.name);
@@ -105,7 +115,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     await form.getByLabel('Nhập lại mã PIN hoặc mật khẩu').press('Enter');
 
     await expect
-      .poll(() => page.getByRole('status').textContent())
+      .poll(() => form.getByRole('status').textContent())
       .toBe(`Đã thêm ${newcomer.name} (${newcomer.code}) — Điều tra viên.`);
     await users.getByRole('cell', { name: newcomer.code, exact: true }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocapitalize'))).toBe('characters');

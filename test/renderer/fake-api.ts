@@ -7,6 +7,7 @@ import {
   operations,
   type ErrorCode,
   type KhaosatApi,
+  type ManagedUser,
   type Result,
   type User,
 } from '../../shared/contract';
@@ -31,19 +32,28 @@ export const SURVEYOR: User = { id: 2, code: 'DTV001', name: 'Trần Văn Minh',
 export const SUPERVISOR: User = { id: 1, code: 'GS001', name: 'Nguyễn Thị Lan', role: 'supervisor', active: true };
 
 /**
- * `listUsers` and `createUser` over an in-memory list, refusing a code already taken the way the
- * core does. Pass the two to fakeApi; `users` shows what the "core" holds.
+ * `listUsers`, `createUser` and the supervisor's actions over an in-memory list, refusing a code
+ * already taken the way the core does. Pass them to fakeApi; `users` shows what the "core" holds.
  */
-export function userDirectory(initial: User[] = [SUPERVISOR, SURVEYOR]) {
-  const users = initial.map((u) => ({ ...u }));
+export function userDirectory(initial: (User | ManagedUser)[] = [SUPERVISOR, SURVEYOR]) {
+  const users: ManagedUser[] = initial.map((u) => ({ lockedUntil: null, ...u }));
   const listUsers: KhaosatApi['listUsers'] = async () => ok(users.map((u) => ({ ...u })));
   const createUser: KhaosatApi['createUser'] = async ({ code, name, role }) => {
     if (users.some((u) => u.code === code)) return failure('duplicate_code');
     const user: User = { id: Math.max(0, ...users.map((u) => u.id)) + 1, code, name, role, active: true };
-    users.push(user);
+    users.push({ ...user, lockedUntil: null });
     return ok(user);
   };
-  return { users, listUsers, createUser };
+  const change = (userId: number, patch: Partial<ManagedUser>): Result<ManagedUser> => {
+    const found = users.find((u) => u.id === userId);
+    if (!found) return failure('not_found');
+    Object.assign(found, patch);
+    return ok({ ...found });
+  };
+  const unlockUser: KhaosatApi['unlockUser'] = async ({ userId }) => change(userId, { lockedUntil: null });
+  const setUserActive: KhaosatApi['setUserActive'] = async ({ userId, active }) => change(userId, { active });
+  const resetUserSecret: KhaosatApi['resetUserSecret'] = async ({ userId }) => change(userId, { lockedUntil: null });
+  return { users, listUsers, createUser, unlockUser, setUserActive, resetUserSecret };
 }
 
 export function statusOf(needsSetup: boolean, user: User | null = null) {

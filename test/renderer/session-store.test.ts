@@ -41,6 +41,15 @@ describe('session store', () => {
     expect(state.busy).toBe(false);
   });
 
+  it('a refused sign-in leaves nobody signed in, as the core ends the session too', async () => {
+    const store = createAppStore(fakeApi({ status: statusOf(false, SUPERVISOR), signIn: async () => failure('invalid_credentials') }));
+    await store.getState().loadStatus();
+    expect(selectUser(store.getState())).toEqual(SUPERVISOR);
+    expect(await store.getState().signIn('DTV001', '0001')).toBe(false);
+    expect(selectUser(store.getState())).toBeNull();
+    expect(selectIsSignedIn(store.getState())).toBe(false);
+  });
+
   it('is busy while a sign-in is in flight and ignores a second submit', async () => {
     const pending = deferred<Result<User>>();
     const api = fakeApi({ status: statusOf(false), signIn: () => pending.promise });
@@ -78,12 +87,12 @@ describe('session store', () => {
     const api = fakeApi({ status: statusOf(true), createFirstSupervisor: async () => ok(SUPERVISOR) });
     const store = createAppStore(api);
     await store.getState().loadStatus();
-    expect(await store.getState().createFirstSupervisor({ code: 'GS001', name: 'Nguyễn Thị Lan', secret: '246810' })).toBe(true);
+    expect(await store.getState().createFirstSupervisor({ code: 'GS001', name: 'Nguyễn Thị Lan', secret: '24681035' })).toBe(true);
     expect(store.getState()).toMatchObject({ status: 'signedIn', user: SUPERVISOR });
 
     const raced = createAppStore(fakeApi({ status: statusOf(true), createFirstSupervisor: async () => failure('setup_done') }));
     await raced.getState().loadStatus();
-    expect(await raced.getState().createFirstSupervisor({ code: 'GS002', name: 'X', secret: '123456' })).toBe(false);
+    expect(await raced.getState().createFirstSupervisor({ code: 'GS002', name: 'X', secret: '48213957' })).toBe(false);
     expect(raced.getState().status).toBe('signedOut');
     expect(raced.getState().error?.code).toBe('setup_done');
   });

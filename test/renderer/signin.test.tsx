@@ -2,7 +2,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/i18n';
-import { ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
+import { contractError, ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
 import { deferred, failure, fakeApi, ok, statusOf, SURVEYOR } from './fake-api';
 import { renderApp, useCleanPage } from './render-app';
 
@@ -40,6 +40,31 @@ describe('sign-in screen', () => {
     await user.type(await screen.findByLabelText('Mã người dùng'), 'DTV001');
     await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), '0000{Enter}');
     expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.locked_out.vi);
+  });
+
+  it('says how many tries remain, and how long a lock lasts, in the reader\'s language', async () => {
+    const answers: Result<User>[] = [
+      { ok: false, error: contractError('invalid_credentials', { remainingAttempts: 2 }) },
+      { ok: false, error: contractError('locked_out', { retryAfterSeconds: 300 }) },
+    ];
+    const { user } = renderApp(fakeApi({ status: statusOf(false), signIn: async () => answers.shift()! }));
+    await user.type(await screen.findByLabelText('Mã người dùng'), 'DTV001');
+    await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), '0001{Enter}');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Mã người dùng hoặc mã PIN/mật khẩu không đúng. Còn 2 lần thử trước khi bị khóa đăng nhập 5 phút.',
+    );
+    await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), '0002{Enter}');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Thử lại sau 5 phút.'));
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('alert').textContent).toContain('Try again in 5 minutes.');
+  });
+
+  it('sends a PIN without the spaces typed around it', async () => {
+    const api = fakeApi({ status: statusOf(false), signIn: async () => ok(SURVEYOR) });
+    const { user } = renderApp(api);
+    await user.type(await screen.findByLabelText('Mã người dùng'), 'DTV001');
+    await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), ' 135790 {Enter}');
+    expect(api.signIn).toHaveBeenCalledWith({ code: 'DTV001', secret: '135790' });
   });
 
   it('asks for both fields without calling the core when one is empty', async () => {

@@ -3,6 +3,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contractError, ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
+import { SECRET_RULE_MESSAGES } from '../../shared/users/secrets';
 import { deferred, failure, fakeApi, ok, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
 import { renderApp, useCleanPage } from './render-app';
 
@@ -29,6 +30,11 @@ async function fillNewUser(user: UserEvents, entries: { code: string; name: stri
   await user.type(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'), entries.again);
 }
 
+/** The new-user form's own status line (the panel has another for actions on listed users). */
+function formStatus(name = 'Thêm điều tra viên') {
+  return within(screen.getByRole('form', { name })).getByRole('status').textContent;
+}
+
 const HOA = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913', again: '482913' };
 
 describe('users panel', () => {
@@ -37,9 +43,9 @@ describe('users panel', () => {
     expect(await screen.findByRole('heading', { name: 'Người dùng trên máy này' })).toBeTruthy();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     expect(tableRows()).toEqual([
-      ['Mã', 'Họ và tên', 'Vai trò', 'Hoạt động'],
-      ['GS001', 'Nguyễn Thị Lan', 'Giám sát viên', 'Có'],
-      ['DTV001', 'Trần Văn Minh', 'Điều tra viên', 'Có'],
+      ['Mã', 'Họ và tên', 'Vai trò', 'Hoạt động', 'Thao tác'],
+      ['GS001', 'Nguyễn Thị Lan', 'Giám sát viên', 'Có', '(bạn)'],
+      ['DTV001', 'Trần Văn Minh', 'Điều tra viên', 'Có', 'Vô hiệu hóaĐặt lại PIN'],
     ]);
     const role = screen.getByLabelText<HTMLSelectElement>('Vai trò');
     expect(role.value).toBe('surveyor');
@@ -56,8 +62,8 @@ describe('users panel', () => {
     await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
 
     expect(api.createUser).toHaveBeenCalledWith({ code: 'DTV002', name: 'Lê Thị Hoa', role: 'surveyor', secret: '482913' });
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Đã thêm Lê Thị Hoa (DTV002) — Điều tra viên.'));
-    await waitFor(() => expect(tableRows()).toContainEqual(['DTV002', 'Lê Thị Hoa', 'Điều tra viên', 'Có']));
+    await waitFor(() => expect(formStatus()).toBe('Đã thêm Lê Thị Hoa (DTV002) — Điều tra viên.'));
+    await waitFor(() => expect(tableRows()).toContainEqual(['DTV002', 'Lê Thị Hoa', 'Điều tra viên', 'Có', 'Vô hiệu hóaĐặt lại PIN']));
     for (const label of ['Mã người dùng', 'Họ và tên', 'Mã PIN hoặc mật khẩu', 'Nhập lại mã PIN hoặc mật khẩu']) {
       expect(screen.getByLabelText<HTMLInputElement>(label).value).toBe('');
     }
@@ -71,7 +77,7 @@ describe('users panel', () => {
     await user.selectOptions(screen.getByLabelText('Vai trò'), 'Chuyên viên phân tích');
     await user.click(screen.getByRole('button', { name: 'Thêm người dùng' }));
     expect(api.createUser).toHaveBeenCalledWith({ code: 'PT001', name: 'Phạm Quốc Bảo', role: 'analyst', secret: 'phan-tich-2025' });
-    expect((await screen.findByRole('status')).textContent).toBe('Đã thêm Phạm Quốc Bảo (PT001) — Chuyên viên phân tích.');
+    await waitFor(() => expect(formStatus()).toBe('Đã thêm Phạm Quốc Bảo (PT001) — Chuyên viên phân tích.'));
     expect(screen.getByLabelText<HTMLSelectElement>('Vai trò').value).toBe('surveyor');
   });
 
@@ -85,19 +91,23 @@ describe('users panel', () => {
 
   it('refuses a weak PIN or password without asking the core', async () => {
     const { api, user } = renderAsSupervisor();
-    const weak = 'Mã PIN phải gồm 4–12 chữ số; mật khẩu phải có ít nhất 8 ký tự và không chỉ gồm chữ số.';
     await fillNewUser(user, { ...HOA, secret: '12', again: '12{Enter}' });
-    expect((await screen.findByRole('alert')).textContent).toBe(weak);
+    expect((await screen.findByRole('alert')).textContent).toBe(SECRET_RULE_MESSAGES.pin_too_short.vi);
     expect(screen.getByLabelText('Mã PIN hoặc mật khẩu').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText('Mã PIN hoặc mật khẩu'));
 
-    // Thirteen digits is too long for a PIN and all digits is no password; seven letters too short.
-    for (const secret of ['1234567890123', 'abc1234']) {
+    // Thirteen digits is "too long", a trivial PIN is refused, seven characters is too short a password.
+    const cases = [
+      ['5829174630125', SECRET_RULE_MESSAGES.pin_too_long.vi],
+      ['1111', SECRET_RULE_MESSAGES.pin_trivial.vi],
+      ['abc1234', SECRET_RULE_MESSAGES.password_too_short.vi],
+    ] as const;
+    for (const [secret, expected] of cases) {
       await user.clear(screen.getByLabelText('Mã PIN hoặc mật khẩu'));
       await user.clear(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'));
       await user.type(screen.getByLabelText('Mã PIN hoặc mật khẩu'), secret);
       await user.type(screen.getByLabelText('Nhập lại mã PIN hoặc mật khẩu'), `${secret}{Enter}`);
-      expect(screen.getByRole('alert').textContent).toBe(weak);
+      expect(screen.getByRole('alert').textContent).toBe(expected);
     }
     expect(api.createUser).not.toHaveBeenCalled();
   });
@@ -125,21 +135,24 @@ describe('users panel', () => {
     // The entries stay, the code is where the fix goes.
     expect(screen.getByLabelText<HTMLInputElement>('Họ và tên').value).toBe('Lê Thị Hoa');
     expect(document.activeElement).toBe(screen.getByLabelText('Mã người dùng'));
-    expect(screen.getByRole('status').textContent).toBe('');
+    expect(formStatus()).toBe('');
 
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('alert').textContent).toBe(ERROR_MESSAGES.duplicate_code.en);
     expect(screen.getByRole('heading', { name: 'Users on this laptop' })).toBeTruthy();
     expect(screen.getByRole('form', { name: 'Add a surveyor' })).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('User code').value).toBe('DTV001');
-    expect(tableRows('Users on this laptop')[2]).toEqual(['DTV001', 'Trần Văn Minh', 'Surveyor', 'Yes']);
+    expect(tableRows('Users on this laptop')[2]).toEqual(['DTV001', 'Trần Văn Minh', 'Surveyor', 'Yes', 'DeactivateReset PIN']);
   });
 
-  it('names the fields the core found invalid', async () => {
-    const refusal: Result<never> = { ok: false, error: contractError('invalid_request', [{ path: 'name', problem: 'Too big' }]) };
+  it('shows the field and rule the core named, not "the request is not valid"', async () => {
+    const issue = { path: 'name', problem: 'Too big', message: 'Họ và tên: tối đa 120 ký tự', messageEn: 'Full name: at most 120 characters' };
+    const refusal: Result<never> = { ok: false, error: contractError('invalid_request', [issue]) };
     const { user } = renderAsSupervisor({ createUser: async () => refusal });
     await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
-    expect((await screen.findByRole('alert')).textContent).toBe(`${ERROR_MESSAGES.invalid_request.vi} Cần xem lại: Họ và tên.`);
+    expect((await screen.findByRole('alert')).textContent).toBe('Họ và tên: tối đa 120 ký tự');
+    await user.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByRole('alert').textContent).toBe('Full name: at most 120 characters');
   });
 
   it('shows a busy button while the core registers the user', async () => {
@@ -160,6 +173,57 @@ describe('users panel', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByLabelText('Mã người dùng')).toBeNull();
     expect(api.listUsers).not.toHaveBeenCalled();
+  });
+
+  it('shows a locked user with the time the lock ends, and unlocking them lifts it', async () => {
+    const { api, user } = renderAsSupervisor(userDirectory([SUPERVISOR, { ...SURVEYOR, lockedUntil: '2025-07-01T08:05:00.000Z' }]));
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    const locked = tableRows()[2]!;
+    expect(locked[3]).toMatch(/^Tạm khóa đến \d{2}:\d{2}$/);
+    await user.click(screen.getByRole('button', { name: 'Mở khóa DTV001' }));
+    expect(api.unlockUser).toHaveBeenCalledWith({ userId: SURVEYOR.id });
+    await waitFor(() => expect(tableRows()[2]).toEqual(['DTV001', 'Trần Văn Minh', 'Điều tra viên', 'Có', 'Vô hiệu hóaĐặt lại PIN']));
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Đã mở khóa DTV001.');
+  });
+
+  it('deactivates and reactivates a user; a supervisor is offered no action on their own row', async () => {
+    const { api, user } = renderAsSupervisor();
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    expect(screen.queryByRole('button', { name: /GS001$/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Vô hiệu hóa DTV001' }));
+    expect(api.setUserActive).toHaveBeenCalledWith({ userId: SURVEYOR.id, active: false });
+    await waitFor(() => expect(tableRows()[2]).toEqual(['DTV001', 'Trần Văn Minh', 'Điều tra viên', 'Đã vô hiệu hóa', 'Kích hoạt lạiĐặt lại PIN']));
+    await user.click(screen.getByRole('button', { name: 'Kích hoạt lại DTV001' }));
+    expect(api.setUserActive).toHaveBeenLastCalledWith({ userId: SURVEYOR.id, active: true });
+    await waitFor(() => expect(tableRows()[2]![3]).toBe('Có'));
+  });
+
+  it('shows a refused action in an alert beside the list', async () => {
+    const { user } = renderAsSupervisor({ setUserActive: async () => failure('cannot_deactivate_self') });
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    await user.click(screen.getByRole('button', { name: 'Vô hiệu hóa DTV001' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.cannot_deactivate_self.vi);
+  });
+
+  it('resets a PIN in a form that takes the new one twice, checked with the rules of the user\'s role', async () => {
+    const { api, user } = renderAsSupervisor();
+    await screen.findByRole('table', { name: 'Người dùng trên máy này' });
+    await user.click(screen.getByRole('button', { name: 'Đặt lại PIN DTV001' }));
+    const form = screen.getByRole('form', { name: 'Đặt lại mã PIN cho DTV001 (Trần Văn Minh)' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Mã PIN hoặc mật khẩu mới'));
+    await user.type(within(form).getByLabelText('Mã PIN hoặc mật khẩu mới'), '0000');
+    await user.type(within(form).getByLabelText('Nhập lại mã PIN hoặc mật khẩu mới'), '0000{Enter}');
+    expect(within(form).getByRole('alert').textContent).toBe(SECRET_RULE_MESSAGES.pin_trivial.vi);
+    expect(api.resetUserSecret).not.toHaveBeenCalled();
+    await user.clear(within(form).getByLabelText('Mã PIN hoặc mật khẩu mới'));
+    await user.clear(within(form).getByLabelText('Nhập lại mã PIN hoặc mật khẩu mới'));
+    await user.type(within(form).getByLabelText('Mã PIN hoặc mật khẩu mới'), ' 5829 ');
+    await user.type(within(form).getByLabelText('Nhập lại mã PIN hoặc mật khẩu mới'), '5829{Enter}');
+    expect(api.resetUserSecret).toHaveBeenCalledWith({ userId: SURVEYOR.id, secret: '5829' });
+    await waitFor(() => expect(screen.queryByRole('form', { name: /Đặt lại mã PIN/ })).toBeNull());
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('Đã đặt lại mã PIN cho DTV001; tài khoản không còn bị khóa.');
+    // The registration form is back.
+    expect(screen.getByRole('form', { name: 'Thêm điều tra viên' })).toBeTruthy();
   });
 
   it('shows a refused list in an alert', async () => {

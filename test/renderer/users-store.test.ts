@@ -2,12 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   createAppStore,
+  selectUserActionError,
   selectUserCreating,
   selectUsers,
   selectUsersError,
   selectUsersLoading,
 } from '../../renderer/stores';
-import { contractError, type Result, type User } from '../../shared/contract';
+import { contractError, type ManagedUser, type Result, type User } from '../../shared/contract';
 import { deferred, failure, fakeApi, ok, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
 
 const NEW_SURVEYOR = { code: 'DTV002', name: 'Lê Thị Hoa', role: 'surveyor', secret: '482913' } as const;
@@ -26,8 +27,34 @@ describe('users store', () => {
     const loading = store.getState().loadUsers();
     expect(selectUsersLoading(store.getState())).toBe(true);
     await loading;
-    expect(selectUsers(store.getState())).toEqual([SUPERVISOR, SURVEYOR]);
+    expect(selectUsers(store.getState())).toEqual([SUPERVISOR, SURVEYOR].map((u) => ({ ...u, lockedUntil: null })));
     expect(selectUsersLoading(store.getState())).toBe(false);
+  });
+
+  it('unlocks, deactivates and resets through the core, one at a time, and re-reads the list after each', async () => {
+    const directory = userDirectory([SUPERVISOR, { ...SURVEYOR, lockedUntil: '2025-07-01T08:05:00.000Z' }]);
+    const { api, store } = await supervisorStore(directory);
+    await store.getState().loadUsers();
+    expect((await store.getState().actOnUser('unlock', SURVEYOR.id))?.ok).toBe(true);
+    expect(api.unlockUser).toHaveBeenCalledWith({ userId: SURVEYOR.id });
+    expect(selectUsers(store.getState())!.find((u) => u.id === SURVEYOR.id)!.lockedUntil).toBeNull();
+    await store.getState().actOnUser('deactivate', SURVEYOR.id);
+    expect(api.setUserActive).toHaveBeenCalledWith({ userId: SURVEYOR.id, active: false });
+    expect(selectUsers(store.getState())!.find((u) => u.id === SURVEYOR.id)!.active).toBe(false);
+    await store.getState().resetUserSecret(SURVEYOR.id, '5829');
+    expect(api.resetUserSecret).toHaveBeenCalledWith({ userId: SURVEYOR.id, secret: '5829' });
+    expect(api.listUsers).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps a refused action for the panel and sends no second action while one is in flight', async () => {
+    const pending = deferred<Result<ManagedUser>>();
+    const { api, store } = await supervisorStore({ ...userDirectory(), unlockUser: () => pending.promise });
+    const first = store.getState().actOnUser('unlock', SURVEYOR.id);
+    expect(await store.getState().actOnUser('deactivate', SURVEYOR.id)).toBeNull();
+    expect(api.setUserActive).not.toHaveBeenCalled();
+    pending.resolve(failure('cannot_deactivate_self'));
+    await first;
+    expect(selectUserActionError(store.getState())?.code).toBe('cannot_deactivate_self');
   });
 
   it('registers a user and then shows the list as the core has it', async () => {
@@ -72,7 +99,7 @@ describe('users store', () => {
   });
 
   it('forgets the list when the supervisor signs out, even an answer still on its way', async () => {
-    const pending = deferred<Result<User[]>>();
+    const pending = deferred<Result<ManagedUser[]>>();
     const { store } = await supervisorStore({
       ...userDirectory(),
       signOut: async () => ok({ signedOut: true as const }),
@@ -86,7 +113,7 @@ describe('users store', () => {
     const late = await supervisorStore({ listUsers: () => pending.promise, signOut: async () => ok({ signedOut: true as const }) });
     const loading = late.store.getState().loadUsers();
     await late.store.getState().signOut();
-    pending.resolve(ok([SUPERVISOR, SURVEYOR]));
+    pending.resolve(ok([SUPERVISOR, SURVEYOR].map((u) => ({ ...u, lockedUntil: null }))));
     await loading;
     expect(selectUsers(late.store.getState())).toBeNull();
     expect(selectUsersLoading(late.store.getState())).toBe(false);

@@ -1,12 +1,13 @@
 // `khaosat user add`: register a user on a laptop's database from the command line (preparing
 // laptops in bulk). Whoever can run this can already write the database file, so it acts as
-// the operator, recorded as such in the audit log.
-import { resolve } from 'node:path';
+// the operator, recorded as such in the audit log. On a laptop without an active supervisor the
+// first user added must be a supervisor (first_user_not_supervisor), so someone can manage users.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { PersonNameSchema, RoleSchema, SecretSchema, UserCodeSchema } from '../../../shared/contract';
+import { describeIssue, PersonNameSchema, RoleSchema, UserCodeSchema } from '../../../shared/contract';
+import { checkSecret, normalizeSecretInput, SECRET_RULE_MESSAGES } from '../../../shared/users/secrets';
 import { createCore } from '../../services';
-import { defaultDbPath } from '../../paths';
+import { dbTarget, prepareDbTarget } from '../db-target';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printKeyValues } from '../output';
 
@@ -31,17 +32,22 @@ export async function userAddCommand(args: string[], io: CliIo): Promise<number>
   const parsed = UserAddArgs.safeParse({ role: values.role, code: values.code, name: values.name });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw usageError(`--${String(issue.path[0])}: ${issue.message}`);
+    const text = describeIssue(issue, { role: values.role, code: values.code, name: values.name });
+    throw usageError(`--${String(issue.path[0])}: ${text.message} / ${text.messageEn}`);
   }
-  const secret = await io.readSecret(`PIN/mật khẩu cho ${parsed.data.code} (PIN/password): `);
-  if (secret.length === 0) {
-    throw new CliError('no PIN/password on standard input (pipe it in, e.g. `echo 1234 | khaosat user add …`)');
+  const input = { ...parsed.data, name: parsed.data.name.normalize('NFC') };
+  const secret = normalizeSecretInput(await io.readSecret(`PIN/mật khẩu cho ${input.code} (PIN/password): `));
+  const rule = checkSecret(secret, input.role);
+  if (rule === 'empty') {
+    throw new CliError(
+      'không có PIN/mật khẩu ở đầu vào chuẩn / no PIN/password on standard input (pipe it in, e.g. `echo 4829 | khaosat user add …`)',
+    );
   }
-  // Said apart from "missing": a long passphrase must not be told it was never given.
-  if (!SecretSchema.safeParse(secret).success) throw new CliError('PIN/password longer than 128 characters');
-  const core = createCore({ dbPath: resolve(io.cwd, values.db ?? defaultDbPath(io.env)) });
+  if (rule) throw new CliError(`${SECRET_RULE_MESSAGES[rule].vi} / ${SECRET_RULE_MESSAGES[rule].en}`);
+  const path = prepareDbTarget(dbTarget(values.db, io), { createDefaultFolder: true });
+  const core = createCore({ dbPath: path });
   try {
-    const user = await core.services.users.createUserByOperator({ ...parsed.data, secret });
+    const user = await core.services.users.createUserByOperator({ ...input, secret });
     if (values.json) printJson(io, user);
     else
       printKeyValues(io, [

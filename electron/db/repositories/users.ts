@@ -46,6 +46,12 @@ export function createUsersRepo(db: Database) {
     'UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?',
   );
   const setActive = db.prepare<[number, number]>('UPDATE users SET active = ? WHERE id = ?');
+  const setSecret = db.prepare<[Buffer, Buffer, number, number, number, number]>(
+    'UPDATE users SET secret_hash = ?, secret_salt = ?, scrypt_n = ?, scrypt_r = ?, scrypt_p = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+  );
+  const activeSupervisors = db.prepare<[], { n: number }>(
+    "SELECT count(*) AS n FROM users WHERE role = 'supervisor' AND active = 1",
+  );
 
   return {
     findByCode: (code: string): UserRow | undefined => byCode.get(code),
@@ -59,5 +65,10 @@ export function createUsersRepo(db: Database) {
     setActive: (id: number, active: boolean): void => {
       setActive.run(active ? 1 : 0, id);
     },
+    /** A new secret with the cost it was hashed at; clears the failure count and any lock. */
+    setSecret: (id: number, s: { hash: Buffer; salt: Buffer; N: number; r: number; p: number }): void => {
+      setSecret.run(s.hash, s.salt, s.N, s.r, s.p, id);
+    },
+    countActiveSupervisors: (): number => activeSupervisors.get()?.n ?? 0,
   };
 }

@@ -1,10 +1,11 @@
-// Sign-in: user code and PIN/password, Enter submits; a refusal (wrong PIN, locked out) is
-// shown in the reader's language and the secret is cleared for the next try.
+// Sign-in: user code and PIN/password, Enter submits; a refusal (wrong PIN with the tries left,
+// locked out with the wait) is shown in the reader's language and the secret is cleared.
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { errorText, useLanguage, useT, type MessageKey } from '../../i18n';
 import { selectBusy, selectError, useAppStore } from '../../stores';
+import { normalizeSecretInput } from '../../../shared/users/secrets';
 
 export function SignInScreen() {
   const t = useT();
@@ -22,7 +23,7 @@ export function SignInScreen() {
     if (busy) return;
     if (!code.trim() || !secret) return setLocalError('form.required');
     setLocalError(null);
-    const ok = await signIn(code.trim(), secret);
+    const ok = await signIn(code.trim(), normalizeSecretInput(secret));
     if (!ok) {
       setSecret('');
       secretRef.current?.focus();

@@ -1,31 +1,16 @@
 // "Thêm điều tra viên": a supervisor registers a surveyor (or another supervisor, an analyst).
 // Enter submits; on success the list refreshes, the form empties and the focus returns to the
 // code field for the next person; a refusal is shown in the reader's language.
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SelectField } from '../../components/SelectField';
-import { errorText, roleLabel, useLanguage, useT, type Language, type MessageKey, type Translate } from '../../i18n';
+import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectUserCreating, selectUsersError, useAppStore } from '../../stores';
-import { ROLES, type ContractError, type Role, type User } from '../../../shared/contract';
+import { ROLES, type Role, type User } from '../../../shared/contract';
+import { normalizeSecretInput, secretHint } from '../../../shared/users/secrets';
 import { checkNewUser, type NewUserField, type NewUserProblem } from './newUserCheck';
-
-const FIELD_LABELS: Record<NewUserField | 'role', MessageKey> = {
-  code: 'users.add.code',
-  name: 'users.add.name',
-  role: 'users.add.role',
-  secret: 'users.add.secret',
-  secretAgain: 'users.add.secretAgain',
-};
-
-/** The core's refusal; for an invalid request, also which of this form's fields it named. */
-function refusalText(error: ContractError, language: Language, t: Translate): string {
-  const text = errorText(error, language);
-  const fields = [...new Set((error.issues ?? []).map((i) => i.path.split('.')[0] ?? ''))]
-    .filter((f): f is keyof typeof FIELD_LABELS => f in FIELD_LABELS)
-    .map((f) => t(FIELD_LABELS[f]));
-  return fields.length > 0 ? `${text} ${t('users.add.checkFields', { fields: fields.join(', ') })}` : text;
-}
+import { problemText } from './problemText';
 
 export function NewUserForm() {
   const t = useT();
@@ -39,6 +24,7 @@ export function NewUserForm() {
   const [secret, setSecret] = useState('');
   const [secretAgain, setSecretAgain] = useState('');
   const [problem, setProblem] = useState<NewUserProblem | null>(null);
+  const hintId = useId();
   // The last user added, kept rather than a sentence so the toggle re-words it.
   const [added, setAdded] = useState<User | null>(null);
   const refs = {
@@ -52,11 +38,12 @@ export function NewUserForm() {
     event.preventDefault();
     if (creating) return;
     setAdded(null);
-    const found = checkNewUser({ code, name, secret, secretAgain });
+    const pin = normalizeSecretInput(secret);
+    const found = checkNewUser({ code, name, role, secret: pin, secretAgain: normalizeSecretInput(secretAgain) });
     setProblem(found);
     if (found) return refs[found.field].current?.focus();
 
-    const result = await createUser({ code: code.trim(), name: name.trim(), role, secret });
+    const result = await createUser({ code: code.trim(), name: name.trim().normalize('NFC'), role, secret: pin });
     if (!result) return;
     if (!result.ok) {
       // Put the person where the fix is: the code for a duplicate, fresh secrets for a weak one.
@@ -79,56 +66,64 @@ export function NewUserForm() {
     refs.code.current?.focus();
   }
 
-  const message = problem ? t(problem.message) : error ? refusalText(error, language, t) : null;
+  // The core's refusal already names the field and the rule ("Mã người dùng: chỉ chữ không dấu…").
+  const message = problem ? problemText(problem, language, t) : error ? errorText(error, language) : null;
   const done = added ? t('users.add.done', { name: added.name, code: added.code, role: roleLabel(added.role, language) }) : null;
   const invalid = (field: NewUserField) => (problem?.field === field ? true : undefined);
   return (
     <form className="new-user" onSubmit={submit} aria-labelledby="new-user-title" aria-busy={creating} noValidate>
       <h3 id="new-user-title">{t('users.add.title')}</h3>
       <p className="intro">{t('users.add.intro')}</p>
-      <Field
-        ref={refs.code}
-        label={t('users.add.code')}
-        hint={t('users.add.codeHint')}
-        value={code}
-        onChange={setCode}
-        aria-invalid={invalid('code')}
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        maxLength={32}
-        required
-      />
-      <Field ref={refs.name} label={t('users.add.name')} value={name} onChange={setName} aria-invalid={invalid('name')} autoComplete="off" maxLength={120} required />
-      <SelectField
-        label={t('users.add.role')}
-        value={role}
-        onChange={setRole}
-        options={ROLES.map((r) => ({ value: r, label: roleLabel(r, language) }))}
-      />
-      <Field
-        ref={refs.secret}
-        label={t('users.add.secret')}
-        hint={t('users.add.secretHint')}
-        type="password"
-        value={secret}
-        onChange={setSecret}
-        aria-invalid={invalid('secret')}
-        autoComplete="new-password"
-        maxLength={128}
-        required
-      />
-      <Field
-        ref={refs.secretAgain}
-        label={t('users.add.secretAgain')}
-        type="password"
-        value={secretAgain}
-        onChange={setSecretAgain}
-        aria-invalid={invalid('secretAgain')}
-        autoComplete="new-password"
-        maxLength={128}
-        required
-      />
+      {/* Two fields a row and the rules below them, so the button and its message fit a 1024×600 screen. */}
+      <div className="form-grid">
+        <Field
+          ref={refs.code}
+          label={t('users.add.code')}
+          describedBy={`${hintId}-code`}
+          value={code}
+          onChange={setCode}
+          aria-invalid={invalid('code')}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={32}
+          required
+        />
+        <Field ref={refs.name} label={t('users.add.name')} value={name} onChange={setName} aria-invalid={invalid('name')} autoComplete="off" maxLength={120} required />
+        <Field
+          ref={refs.secret}
+          label={t('users.add.secret')}
+          describedBy={`${hintId}-secret`}
+          type="password"
+          value={secret}
+          onChange={setSecret}
+          aria-invalid={invalid('secret')}
+          autoComplete="new-password"
+          maxLength={128}
+          required
+        />
+        <Field
+          ref={refs.secretAgain}
+          label={t('users.add.secretAgain')}
+          type="password"
+          value={secretAgain}
+          onChange={setSecretAgain}
+          aria-invalid={invalid('secretAgain')}
+          autoComplete="new-password"
+          maxLength={128}
+          required
+        />
+        <SelectField
+          label={t('users.add.role')}
+          value={role}
+          onChange={setRole}
+          options={ROLES.map((r) => ({ value: r, label: roleLabel(r, language) }))}
+        />
+      </div>
+      <ul className="form-hints">
+        <li id={`${hintId}-code`}>{t('users.add.codeHint')}</li>
+        <li id={`${hintId}-secret`}>{secretHint(role)[language]}</li>
+      </ul>
       <ErrorAlert message={message} />
       {/* Always in the page so screen readers announce the text when it appears. */}
       <p className="status-message" role="status">

@@ -1,5 +1,7 @@
-// The checks the form makes before asking the core: the same rules as the contract and the
-// user service, so the common mistakes are caught at once. The core still decides.
+// The checks a form makes before asking the core: the same rules as the contract and the user
+// service (shared/users/secrets.ts), so the common mistakes are caught at once. The core decides.
+import type { Role } from '../../../shared/contract';
+import { checkSecret, SECRET_RULE_MESSAGES } from '../../../shared/users/secrets';
 import type { MessageKey } from '../../i18n';
 
 export type NewUserField = 'code' | 'name' | 'secret' | 'secretAgain';
@@ -7,12 +9,14 @@ export type NewUserField = 'code' | 'name' | 'secret' | 'secretAgain';
 export interface NewUserEntries {
   code: string;
   name: string;
+  role: Role;
   secret: string;
   secretAgain: string;
 }
 
 export interface NewUserProblem {
-  message: MessageKey;
+  /** A catalogue key, or the shared PIN rule's own sentence (the same words as the CLI and core). */
+  message: MessageKey | { vi: string; en: string };
   /** The field to mark invalid and put the focus on. */
   field: NewUserField;
 }
@@ -20,20 +24,20 @@ export interface NewUserProblem {
 // Mirrors UserCodeSchema in shared/contract/schemas.ts.
 const CODE_PATTERN = /^[A-Za-z0-9_.-]{2,32}$/;
 
-/** Mirrors assertStrongSecret in the user service: a PIN of 4–12 digits, or a password of ≥ 8 characters that is not all digits. */
-export function isStrongSecret(secret: string): boolean {
-  const isPin = /^[0-9]{4,12}$/.test(secret);
-  const isPassword = !/^[0-9]*$/.test(secret) && [...secret].length >= 8;
-  return isPin || isPassword;
+/** A new secret and its repetition, for setup, registering and resetting: the first problem or null. */
+export function checkNewSecret(secret: string, secretAgain: string, role: Role): NewUserProblem | null {
+  if (!secret) return { message: 'form.required', field: 'secret' };
+  const rule = checkSecret(secret, role);
+  if (rule) return { message: SECRET_RULE_MESSAGES[rule], field: 'secret' };
+  if (!secretAgain) return { message: 'form.required', field: 'secretAgain' };
+  if (secret !== secretAgain) return { message: 'users.add.mismatch', field: 'secretAgain' };
+  return null;
 }
 
 /** The first problem in form order, or null when the entries may be sent. */
 export function checkNewUser(entries: NewUserEntries): NewUserProblem | null {
-  const fields: NewUserField[] = ['code', 'name', 'secret', 'secretAgain'];
-  const empty = fields.find((f) => (f === 'code' || f === 'name' ? !entries[f].trim() : !entries[f]));
+  const empty = (['code', 'name'] as const).find((f) => !entries[f].trim());
   if (empty) return { message: 'form.required', field: empty };
   if (!CODE_PATTERN.test(entries.code.trim())) return { message: 'users.add.badCode', field: 'code' };
-  if (!isStrongSecret(entries.secret)) return { message: 'users.add.weakSecret', field: 'secret' };
-  if (entries.secret !== entries.secretAgain) return { message: 'users.add.mismatch', field: 'secretAgain' };
-  return null;
+  return checkNewSecret(entries.secret, entries.secretAgain, entries.role);
 }

@@ -49,16 +49,17 @@ describe('khaosat CLI', () => {
 
   it('user add reads the PIN from stdin, stores only a hash, and the user can sign in', async () => {
     const db = join(dir, 'users.sqlite');
-    const t = fakeIo('4321');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'supervisor', '--code', 'GS07', '--name', 'Giám sát'], fakeIo('48213957').io)).toBe(0);
+    const t = fakeIo('4320');
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'DTV07', '--name', 'Trần Thị Bảy', '--json'], t.io)).toBe(0);
     expect(JSON.parse(t.out())).toMatchObject({ code: 'DTV07', name: 'Trần Thị Bảy', role: 'surveyor', active: true });
     const core = createCore({ dbPath: db });
     try {
       const session = { user: null };
-      const user = await core.handlers['session:signIn']({ code: 'DTV07', secret: '4321' }, { session });
+      const user = await core.handlers['session:signIn']({ code: 'DTV07', secret: '4320' }, { session });
       expect(user.code).toBe('DTV07');
       const raw = JSON.stringify(core.db.prepare('select * from users').all());
-      expect(raw).not.toContain('4321');
+      expect(raw).not.toContain('4320');
     } finally {
       core.close();
     }
@@ -66,7 +67,7 @@ describe('khaosat CLI', () => {
 
   it('user add refuses a bad role, a missing PIN and a duplicate code with clear reasons', async () => {
     const db = join(dir, 'dupes.sqlite');
-    const bad = fakeIo('1234');
+    const bad = fakeIo('1239');
     expect(await runCli(['user', 'add', '--db', db, '--role', 'admin', '--code', 'X1', '--name', 'X'], bad.io)).toBe(2);
     expect(bad.err()).toMatch(/--role/);
     const empty = fakeIo('');
@@ -74,10 +75,11 @@ describe('khaosat CLI', () => {
     expect(empty.err()).toMatch(/standard input/);
     const long = fakeIo('x'.repeat(129));
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], long.io)).toBe(1);
-    expect(long.err()).toMatch(/longer than 128/);
+    expect(long.err()).toMatch(/too long/);
     expect(long.err()).not.toMatch(/standard input/);
-    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], fakeIo('1234').io)).toBe(0);
-    const dup = fakeIo('1234');
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'supervisor', '--code', 'GS1', '--name', 'G'], fakeIo('48213957').io)).toBe(0);
+    expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'X'], fakeIo('1239').io)).toBe(0);
+    const dup = fakeIo('1239');
     expect(await runCli(['user', 'add', '--db', db, '--role', 'surveyor', '--code', 'X1', '--name', 'Y'], dup.io)).toBe(1);
     expect(dup.err()).toMatch(/already exists/);
   });

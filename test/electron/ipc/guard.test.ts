@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  contractError,
   ERROR_CODES,
   OPERATION_NAMES,
   ROLES,
@@ -36,20 +37,23 @@ beforeAll(async () => {
   core = createCore({ dbPath: join(dir, 'guard.sqlite'), scryptParams: { N: 2 ** 10, r: 8, p: 1 } });
   guard = createGuard({ handlers: core.handlers, currentUser: core.currentUser, isTrustedSender: (url) => url === APP_URL });
   installSurvey(core.db, { id: 'hids-2026', title: 'HIDS 2026', formVersion: 'v1', definition: {} });
-  const supervisor = await core.services.users.createFirstSupervisor({ code: 'GSV01', name: 'Giám sát', secret: '1234' });
-  const surveyor = await core.services.users.createUser(supervisor, { code: 'DTV01', name: 'Điều tra', role: 'surveyor', secret: '1234' });
-  const analyst = await core.services.users.createUser(supervisor, { code: 'PT01', name: 'Phân tích', role: 'analyst', secret: '1234' });
+  const supervisor = await core.services.users.createFirstSupervisor({ code: 'GSV01', name: 'Giám sát', secret: '12395678' });
+  const surveyor = await core.services.users.createUser(supervisor, { code: 'DTV01', name: 'Điều tra', role: 'surveyor', secret: '1239' });
+  const analyst = await core.services.users.createUser(supervisor, { code: 'PT01', name: 'Phân tích', role: 'analyst', secret: '12395678' });
   users = { supervisor, surveyor, analyst };
   const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session: { user: surveyor } });
   if (!created.ok) throw new Error(`seed interview: ${created.error.code}`);
   interviewId = (created.value as { id: string }).id;
   validRequests = {
     'app:status': {},
-    'setup:createFirstSupervisor': { code: 'GSV99', name: 'Người thứ hai', secret: '123456' },
-    'session:signIn': { code: 'DTV01', secret: '1234' },
+    'setup:createFirstSupervisor': { code: 'GSV99', name: 'Người thứ hai', secret: '48213957' },
+    'session:signIn': { code: 'DTV01', secret: '1239' },
     'session:signOut': {},
-    'user:create': { code: 'DTV02', name: 'Nguyễn Văn B', role: 'surveyor', secret: '5678' },
+    'user:create': { code: 'DTV02', name: 'Nguyễn Văn B', role: 'surveyor', secret: '5679' },
     'user:list': {},
+    'user:unlock': { userId: surveyor.id },
+    'user:setActive': { userId: surveyor.id, active: true },
+    'user:resetSecret': { userId: surveyor.id, secret: '1239' },
     'survey:list': {},
     'interview:create': { surveyId: 'hids-2026', unitCode: '26734' },
     'interview:saveAnswer': { interviewId, path: 'ACC1', value: 4, missing: null },
@@ -192,14 +196,51 @@ describe('guard', () => {
     expect(JSON.stringify(result)).not.toMatch(/hash|salt|secret/i);
   });
 
-  it('every error code the guard can return has a Vietnamese and an English message', () => {
-    expect(ERROR_CODES).toEqual(expect.arrayContaining(['invalid_request', 'forbidden', 'not_signed_in', 'foreign_sender', 'unknown_operation', 'internal']));
+  it('every error code has a Vietnamese and an English sentence, different from each other', () => {
+    for (const code of ERROR_CODES) {
+      const e = contractError(code);
+      for (const text of [e.message, e.messageEn]) {
+        // A sentence for a person: starts with a capital, has words, ends with a full stop.
+        expect(text, code).toMatch(/^[A-ZĐÀ-Ỹ].* .*\.$/u);
+        expect(text.length, code).toBeGreaterThan(12);
+      }
+      expect(e.message, code).not.toBe(e.messageEn);
+      // The Vietnamese text is Vietnamese: it carries the language's diacritics.
+      expect(e.message, code).toMatch(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u);
+    }
+  });
+
+  it('a malformed field is named with its rule in the error message, not "the request is not valid"', async () => {
+    const result = await guard('user:create', { code: 'ĐTV 02', name: 'A', role: 'surveyor', secret: '5829' }, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'Mã người dùng: chỉ chữ không dấu, số, _ . -',
+        messageEn: 'User code: only unaccented letters, digits, _ . -',
+        issues: [{ path: 'code', message: 'Mã người dùng: chỉ chữ không dấu, số, _ . -' }],
+      },
+    });
+  });
+
+  it('a handler answering outside the contract (a secret hash in a user row) is refused as internal and leaks nothing', async () => {
+    const errors: string[] = [];
+    const leaky = createGuard({
+      handlers: { ...core.handlers, 'user:list': () => [{ ...users.supervisor, lockedUntil: null, secret_hash: 'c2VjcmV0' }] },
+      currentUser: core.currentUser,
+      isTrustedSender: (url) => url === APP_URL,
+      onInternalError: (_op, err) => void errors.push(String(err)),
+    });
+    const result = await leaky('user:list', {}, { senderUrl: APP_URL, session: { user: users.supervisor } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('c2VjcmV0');
+    expect(errors.join()).toMatch(/response does not match contract/);
   });
 });
 
 describe('a session follows the account as the database has it now', () => {
   it('a deactivated user is signed out at their next call and writes nothing', async () => {
-    const surveyor = await core.services.users.createUser(users.supervisor, { code: 'DTV50', name: 'Sắp nghỉ', role: 'surveyor', secret: '1234' });
+    const surveyor = await core.services.users.createUser(users.supervisor, { code: 'DTV50', name: 'Sắp nghỉ', role: 'surveyor', secret: '1239' });
     const session = { user: surveyor };
     const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session });
     if (!created.ok) throw new Error(created.error.code);
@@ -216,12 +257,12 @@ describe('a session follows the account as the database has it now', () => {
   });
 
   it('a role taken away is taken away from the open session too', async () => {
-    const lead = await core.services.users.createUser(users.supervisor, { code: 'GSV50', name: 'Tổ trưởng', role: 'supervisor', secret: '1234' });
+    const lead = await core.services.users.createUser(users.supervisor, { code: 'GSV50', name: 'Tổ trưởng', role: 'supervisor', secret: '12395678' });
     const session = { user: lead };
     expect((await guard('user:list', {}, { senderUrl: APP_URL, session })).ok).toBe(true);
     core.db.prepare("UPDATE users SET role = 'surveyor' WHERE id = ?").run(lead.id);
     const before = totalChanges();
-    const create = await guard('user:create', { code: 'DTV51', name: 'Không được tạo', role: 'surveyor', secret: '5678' }, { senderUrl: APP_URL, session });
+    const create = await guard('user:create', { code: 'DTV51', name: 'Không được tạo', role: 'surveyor', secret: '5679' }, { senderUrl: APP_URL, session });
     expect(create).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(totalChanges()).toBe(before);
     expect(session.user).toMatchObject({ id: lead.id, role: 'surveyor' });

@@ -100,6 +100,15 @@ describe('lifecycle', () => {
 });
 
 describe('main window', () => {
+  test.each([
+    [{ width: 1366, height: 728 }, { width: 1280, height: 728, minWidth: 960, minHeight: 560 }],
+    [{ width: 1024, height: 560 }, { width: 1024, height: 560, minWidth: 960, minHeight: 560 }],
+    [{ width: 800, height: 480 }, { width: 800, height: 480, minWidth: 800, minHeight: 480 }],
+  ])('fits the work area of the screen it opens on (%o)', async (workArea, size) => {
+    const { world } = await start({ workArea });
+    expect(world.windows[0]!.options).toMatchObject(size);
+  });
+
   test('is created with exactly the hardened options and the bundled preload', async () => {
     const appPath = tempDir();
     const { world } = await start({ appPath });
@@ -109,7 +118,7 @@ describe('main window', () => {
       width: 1280,
       height: 820,
       minWidth: 960,
-      minHeight: 640,
+      minHeight: 560,
       show: false,
       backgroundColor: '#ffffff',
       autoHideMenuBar: true,

@@ -33,6 +33,8 @@ export class FakeWebContents extends EventEmitter {
 }
 
 export interface FakeOptions {
+  /** The primary display's usable area (screen.getPrimaryDisplay().workAreaSize). */
+  workArea?: { width: number; height: number };
   singleInstanceLock?: boolean;
   appPath?: string;
   userData?: string;
@@ -169,6 +171,12 @@ export function createFakeElectron(options: FakeOptions = {}) {
     protocol,
     ipcMain,
     session: { defaultSession },
+    screen: {
+      getPrimaryDisplay() {
+        if (!world.isReady) throw new Error('screen used before ready');
+        return { workAreaSize: options.workArea ?? { width: 1920, height: 1040 } };
+      },
+    },
     dialog: {
       showErrorBox(title: string, content: string) {
         world.errorBoxes.push({ title, content });
@@ -223,6 +231,9 @@ export function electronModule() {
     },
     get session() {
       return m().session;
+    },
+    get screen() {
+      return m().screen;
     },
     get dialog() {
       return m().dialog;

@@ -142,6 +142,14 @@ describe('the contract over HTTP', () => {
     expect(same.status).toBe(200);
   });
 
+  it('refuses a request the browser marks Sec-Fetch-Site: cross-site, even without an Origin header', async () => {
+    // A cross-site form or no-cors fetch need not send Origin; the browser still says where it came from.
+    const reply = await api('app:status', {}, { 'Sec-Fetch-Site': 'cross-site' });
+    expect(reply.status).toBe(403);
+    expect(errorCode(reply)).toBe('foreign_sender');
+    expect((await api('app:status', {}, { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
+  });
+
   it('refuses an oversized body with 413', async () => {
     const big = JSON.stringify({ code: 'DTV001', secret: 'x'.repeat(100 * 1024) });
     const reply = await api('session:signIn', JSON.parse(big));

@@ -60,7 +60,7 @@ export async function setUpStaff(core: Core, clock: () => Date = () => new Date(
     admin,
   );
   const surveyorA = await core.handlers['user:create'](
-    { code: 'DTV01', name: 'Trần Thị An', role: 'surveyor', secret: '1357' },
+    { code: 'DTV01', name: 'Trần Thị An', role: 'surveyor', secret: '1358' },
     admin,
   );
   const surveyorB = await core.handlers['user:create'](

@@ -30,11 +30,11 @@ describe('first-run setup', () => {
     cores.push(core);
     const ctx = session();
     expect(await core.handlers['app:status']({}, ctx)).toMatchObject({ needsSetup: true, user: null });
-    const sup = await core.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: ' Giám sát ', secret: '123456' }, ctx);
+    const sup = await core.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: ' Giám sát ', secret: '48213957' }, ctx);
     expect(sup).toEqual({ id: sup.id, code: 'GS01', name: 'Giám sát', role: 'supervisor', active: true });
     expect(ctx.session.user).toEqual(sup);
     expect(await core.handlers['app:status']({}, ctx)).toMatchObject({ needsSetup: false, user: sup });
-    expect(await codeOf(core.handlers['setup:createFirstSupervisor']({ code: 'GS02', name: 'Khác', secret: '123456' }, session()))).toBe(
+    expect(await codeOf(core.handlers['setup:createFirstSupervisor']({ code: 'GS02', name: 'Khác', secret: '48213957' }, session()))).toBe(
       'setup_done',
     );
     expect(audit(core).map((a) => a.action)).toEqual(['user_created']);
@@ -56,7 +56,8 @@ describe('registering users', () => {
   it('the command-line operator can register a user; the audit log names no user but says operator', async () => {
     const core = makeCore();
     cores.push(core);
-    const user = await core.services.users.createUserByOperator({ code: 'DTV09', name: 'Phạm Chín', role: 'surveyor', secret: '8642' });
+    await core.services.users.createUserByOperator({ code: 'GS09', name: 'Giám sát', role: 'supervisor', secret: '48213957' });
+    const user = await core.services.users.createUserByOperator({ code: 'DTV09', name: 'Phạm Chín', role: 'surveyor', secret: '8641' });
     expect(user).toMatchObject({ code: 'DTV09', role: 'surveyor', active: true });
     const entry = audit(core).at(-1)!;
     expect(entry).toMatchObject({ action: 'user_created', user_id: null, entity_id: String(user.id) });
@@ -68,7 +69,7 @@ describe('registering users', () => {
     const core = makeCore();
     cores.push(core);
     const { supervisor } = await setUpStaff(core);
-    const again = { name: 'Trùng', role: 'surveyor' as const, secret: '9999' };
+    const again = { name: 'Trùng', role: 'surveyor' as const, secret: '9998' };
     expect(await codeOf(core.handlers['user:create']({ code: 'DTV01', ...again }, session(supervisor)))).toBe('duplicate_code');
     expect(await codeOf(core.handlers['user:create']({ code: 'dtv01', ...again }, session(supervisor)))).toBe('duplicate_code');
     expect(core.services.users.list()).toHaveLength(3);
@@ -83,7 +84,7 @@ describe('registering users', () => {
     expect(core.services.users.needsSetup()).toBe(true);
   });
 
-  it.each([['1234'], ['123456789012'], ['mật khẩu dài'], ['abcdefgh']])('the secret %j is accepted', async (secret) => {
+  it.each([['48213957'], ['482139574810'], ['mật khẩu dài'], ['abcdefgh']])('the secret %j is accepted', async (secret) => {
     const core = makeCore();
     cores.push(core);
     await core.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'A', secret }, session());
@@ -114,13 +115,13 @@ describe('stored secrets', () => {
 
   it('raising the scrypt cost later keeps older users able to sign in', async () => {
     const first = makeCore();
-    await first.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'A', secret: '123456' }, session());
+    await first.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'A', secret: '48213957' }, session());
     first.close();
     const stronger = { N: 2 ** 11, r: 8, p: 1 };
     const core = createCore({ dbPath: first.dbPath, scryptParams: stronger });
     cores.push(first, core);
-    const sup = await core.handlers['session:signIn']({ code: 'GS01', secret: '123456' }, session());
-    await core.handlers['user:create']({ code: 'DTV01', name: 'B', role: 'surveyor', secret: '4321' }, session(sup));
+    const sup = await core.handlers['session:signIn']({ code: 'GS01', secret: '48213957' }, session());
+    await core.handlers['user:create']({ code: 'DTV01', name: 'B', role: 'surveyor', secret: '4320' }, session(sup));
     expect(createRepositories(core.db).users.findByCode('DTV01')!.scrypt_n).toBe(2 ** 11);
     expect(createRepositories(core.db).users.findByCode('GS01')!.scrypt_n).toBe(FAST_SCRYPT.N);
   });
@@ -132,7 +133,7 @@ describe('signing in', () => {
     cores.push(core);
     const { surveyorA } = await setUpStaff(core);
     const ctx = session();
-    expect(await core.handlers['session:signIn']({ code: 'dtv01', secret: '1357' }, ctx)).toEqual(surveyorA);
+    expect(await core.handlers['session:signIn']({ code: 'dtv01', secret: '1358' }, ctx)).toEqual(surveyorA);
     expect(ctx.session.user).toEqual(surveyorA);
     expect(await core.handlers['session:signOut']({}, ctx)).toEqual({ signedOut: true });
     expect(ctx.session.user).toBeNull();
@@ -144,8 +145,8 @@ describe('signing in', () => {
     cores.push(core);
     await setUpStaff(core);
     const ctx = session();
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'NOBODY', secret: '1357' }, ctx))).toBe('invalid_credentials');
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '0000' }, ctx))).toBe('invalid_credentials');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'NOBODY', secret: '1358' }, ctx))).toBe('invalid_credentials');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '0001' }, ctx))).toBe('invalid_credentials');
     expect(ctx.session.user).toBeNull();
     const failures = audit(core).filter((a) => a.action === 'sign_in_failed');
     expect(failures.map((f) => JSON.parse(f.detail!).code)).toEqual(['NOBODY', 'DTV01']);
@@ -157,18 +158,20 @@ describe('signing in', () => {
     const core = makeCore({ clock: time.clock });
     cores.push(core);
     await setUpStaff(core);
-    for (let i = 0; i < MAX_FAILED_ATTEMPTS; i++) {
-      expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '9999' }, session()))).toBe(
+    for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) {
+      expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '9998' }, session()))).toBe(
         'invalid_credentials',
       );
     }
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session()))).toBe('locked_out');
+    // The try that reaches the limit already answers locked_out (with the wait).
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '9998' }, session()))).toBe('locked_out');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session()))).toBe('locked_out');
     time.advance(LOCKOUT_MS - 1000);
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session()))).toBe('locked_out');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session()))).toBe('locked_out');
     // Another user is not affected.
     expect((await core.handlers['session:signIn']({ code: 'DTV02', secret: 'mat-khau-binh' }, session())).code).toBe('DTV02');
     time.advance(1000);
-    expect((await core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session())).code).toBe('DTV01');
+    expect((await core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session())).code).toBe('DTV01');
     expect(audit(core).some((a) => a.action === 'user_locked')).toBe(true);
   });
 
@@ -176,11 +179,11 @@ describe('signing in', () => {
     const core = makeCore({ clock: testClock().clock });
     cores.push(core);
     await setUpStaff(core);
-    const fail = () => core.handlers['session:signIn']({ code: 'DTV01', secret: '9999' }, session());
+    const fail = () => core.handlers['session:signIn']({ code: 'DTV01', secret: '9998' }, session());
     for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(await codeOf(fail())).toBe('invalid_credentials');
-    await core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session());
+    await core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session());
     for (let i = 0; i < MAX_FAILED_ATTEMPTS - 1; i++) expect(await codeOf(fail())).toBe('invalid_credentials');
-    expect((await core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session())).code).toBe('DTV01');
+    expect((await core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session())).code).toBe('DTV01');
   });
 
   it('a deactivated user with the right secret gets user_inactive; with a wrong one, invalid_credentials', async () => {
@@ -188,8 +191,8 @@ describe('signing in', () => {
     cores.push(core);
     const { surveyorA } = await setUpStaff(core);
     createRepositories(core.db).users.setActive(surveyorA.id, false);
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session()))).toBe('user_inactive');
-    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '0000' }, session()))).toBe('invalid_credentials');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session()))).toBe('user_inactive');
+    expect(await codeOf(core.handlers['session:signIn']({ code: 'DTV01', secret: '0001' }, session()))).toBe('invalid_credentials');
   });
 });
 
