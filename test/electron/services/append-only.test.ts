@@ -37,7 +37,7 @@ describe('append-only logs refuse a rewrite through INSERT OR REPLACE', () => {
     await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 1 }, session(surveyorA));
     const original = core.db.prepare(`SELECT * FROM ${table} ORDER BY id LIMIT 1`).get() as Record<string, unknown>;
     const columns = Object.keys(original);
-    const forged = { ...original, at: 'forged' };
+    const forged: Record<string, unknown> = { ...original, at: 'forged' };
     const values = columns.map((c) => forged[c]);
     for (const verb of ['INSERT OR REPLACE INTO', 'REPLACE INTO', 'INSERT OR IGNORE INTO']) {
       expect(() =>
