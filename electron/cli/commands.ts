@@ -35,7 +35,7 @@ export const COMMANDS: Command[] = [
   {
     words: ['doctor'],
     usage: 'khaosat doctor [--db FILE] [--json]',
-    summary: 'Database path, schema version, SQLite version, journal mode, synchronous level, integrity.',
+    summary: 'Read-only health check (never creates or changes a file): integrity, schema version, protective triggers, foreign keys, journal mode, backups. Exit 1 on a failed check or no database.',
     run: doctorCommand,
   },
 ];

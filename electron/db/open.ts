@@ -84,7 +84,14 @@ export function checkHealth(db: Database, opts: Pick<OpenDatabaseOptions, 'busyT
     else throw err;
   }
   const problems = integrity.filter((m) => m !== 'ok');
-  const schemaVersion = readUserVersion(db);
+  let schemaVersion: number;
+  try {
+    schemaVersion = readUserVersion(db);
+  } catch (err) {
+    // A file too damaged to read its header is reported by the integrity result above.
+    if (problems.length > 0 && isDamageError(err)) schemaVersion = 0;
+    else throw err;
+  }
   const tooNew = schemaVersion > migrations.length;
   return {
     integrity: problems.length > 0 ? problems : ['ok'],
