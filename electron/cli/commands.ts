@@ -1,6 +1,7 @@
 // The registry of `khaosat` subcommands: `--help` is generated from it, so help and behaviour
 // cannot disagree.
 import type { CliIo } from './io';
+import { backupListCommand, backupRestoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
@@ -31,6 +32,18 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat form run <form.xlsx|form.json> --answers <answers.json> [--lang vi|en] [--json]',
     summary: 'Evaluate a filled record ({ "<name>": value }, repeats as arrays of objects): relevance, errors, calculations, completeness.',
     run: formRunCommand,
+  },
+  {
+    words: ['backup', 'list'],
+    usage: 'khaosat backup list [--db FILE] [--json]',
+    summary: 'Backups beside the database (in <its folder>/backups), newest first, each verified: time, size, usable or why not.',
+    run: backupListCommand,
+  },
+  {
+    words: ['backup', 'restore'],
+    usage: 'khaosat backup restore [--db FILE] [--from BACKUP] [--json]',
+    summary: 'Put the newest usable backup (or --from, a name or path) in place of a missing, empty or damaged database; replaced files go to kept/, nothing is deleted.',
+    run: backupRestoreCommand,
   },
   {
     words: ['doctor'],
