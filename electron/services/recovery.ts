@@ -12,9 +12,11 @@ import type { Core, CoreOptions } from './index';
 
 export type CoreLike = Pick<Core, 'handlers' | 'currentUser' | 'close'>;
 
-export interface HostedCore extends CoreLike {
+export interface HostedCore<C extends CoreLike = CoreLike> extends CoreLike {
   /** 'recovery' while the database is lost and not yet restored. */
   mode(): 'core' | 'recovery';
+  /** The real core once its database is open; null during recovery. */
+  current(): C | null;
 }
 
 type AnyHandler = (req: unknown, ctx: CallContext) => unknown;
@@ -56,8 +58,8 @@ function recoveryHandlers(options: CoreOptions, onRestored: () => void): Handler
  * until a restore succeeds; then the real core is opened and answers from the next call on.
  * Any other refusal (damaged, too new, read-only…) is thrown as before.
  */
-export function openCoreOrRecovery(create: (options: CoreOptions) => CoreLike, options: CoreOptions): HostedCore {
-  let core: CoreLike | null = null;
+export function openCoreOrRecovery<C extends CoreLike>(create: (options: CoreOptions) => C, options: CoreOptions): HostedCore<C> {
+  let core: C | null = null;
   let recovery: Handlers | null = null;
   try {
     core = create(options);
@@ -82,5 +84,6 @@ export function openCoreOrRecovery(create: (options: CoreOptions) => CoreLike, o
     currentUser: (userId) => (core ? core.currentUser(userId) : null),
     close: () => core?.close(),
     mode: () => (core ? 'core' : 'recovery'),
+    current: () => core,
   };
 }
