@@ -29,9 +29,26 @@ export function isDamageError(err: unknown): boolean {
   return storageErrorCode(err) === 'database_damaged';
 }
 
-/** A storage error as a ServiceError carrying SQLite's message as detail; anything else unchanged. */
+// The same conditions met by KhaoSat's own file work around the database (the -wal evidence
+// copy, a restore's copy and renames), reported by Node rather than by SQLite.
+const FILE_SYSTEM_CODES: Record<string, StorageErrorCode> = {
+  ENOSPC: 'disk_full',
+  EDQUOT: 'disk_full',
+  EROFS: 'database_readonly',
+  EACCES: 'database_readonly',
+  EPERM: 'database_readonly',
+  EIO: 'disk_io',
+};
+
+/**
+ * A storage error (SQLite's, or a file-system one from Node) as a ServiceError carrying the
+ * original code and message as detail; anything else unchanged.
+ */
 export function asStorageError(err: unknown): unknown {
   if (err instanceof ServiceError) return err;
   const code = storageErrorCode(err);
-  return code ? new ServiceError(code, `${sqliteCode(err)}: ${(err as Error).message}`) : err;
+  if (code) return new ServiceError(code, `${sqliteCode(err)}: ${(err as Error).message}`);
+  const fsCode = (err as { code?: unknown } | null)?.code;
+  const mapped = typeof fsCode === 'string' ? FILE_SYSTEM_CODES[fsCode] : undefined;
+  return mapped ? new ServiceError(mapped, `${fsCode}: ${(err as Error).message}`) : err;
 }

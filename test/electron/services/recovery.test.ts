@@ -3,7 +3,7 @@
 // backup brings the data back with the remains kept aside.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { backupDatabase, listBackups } from '../../../electron/db/backup';
 import { describeBackups, restoreBackup } from '../../../electron/db/restore';
 import { createCore, type Core } from '../../../electron/services';
@@ -54,8 +54,16 @@ describe('a missing or empty database with history', () => {
     const existed = existsSync(h.dbPath);
     const before = snapshot(h.backups);
     const files = readdirSync(h.dir).sort();
-    for (let i = 0; i < 3; i++) {
-      expect(codeOf(() => createCore({ dbPath: h.dbPath, scryptParams: FAST_SCRYPT, backups: { dir: h.backups, intervalMs: 15 * MIN, keep: 2 } }))).toBe('database_missing');
+    // Started again and again (the app relaunched), with 15-minute rotation keeping only two,
+    // through many rotation intervals: nothing runs, nothing is deleted.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expect(codeOf(() => createCore({ dbPath: h.dbPath, scryptParams: FAST_SCRYPT, backups: { dir: h.backups, intervalMs: 15 * MIN, keep: 2 } }))).toBe('database_missing');
+        await vi.advanceTimersByTimeAsync(40 * 15 * MIN);
+      }
+    } finally {
+      vi.useRealTimers();
     }
     expect(existsSync(h.dbPath)).toBe(existed);
     if (existed) expect(statSync(h.dbPath).size).toBe(0);

@@ -29,10 +29,22 @@ describe('SQLite storage errors map to contract codes', () => {
     ['SQLITE_CORRUPT', 'database_damaged'],
     ['SQLITE_NOTADB', 'database_damaged'],
     ['SQLITE_CONSTRAINT_UNIQUE', null],
-    ['ENOENT', null],
   ])('%s → %s', (code, expected) => {
     const err = Object.assign(new Error('x'), { code });
     expect(storageErrorCode(err)).toBe(expected);
+    const mapped = asStorageError(err);
+    if (expected) expect((mapped as ServiceError).code).toBe(expected);
+    else expect(mapped).toBe(err);
+  });
+
+  it.each([
+    ['ENOSPC', 'disk_full'],
+    ['EROFS', 'database_readonly'],
+    ['EACCES', 'database_readonly'],
+    ['EIO', 'disk_io'],
+    ['ENOENT', null],
+  ])('file-system %s (the -wal copy, a restore) → %s', (code, expected) => {
+    const err = Object.assign(new Error('x'), { code });
     const mapped = asStorageError(err);
     if (expected) expect((mapped as ServiceError).code).toBe(expected);
     else expect(mapped).toBe(err);
