@@ -1,6 +1,7 @@
 // The `khaosat` command: help, version, usage errors, `user add` (PIN from stdin), `doctor`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +119,28 @@ describe('khaosat CLI', () => {
     expect(await runCli(['doctor', '--db', db, '--json'], json.io)).toBe(1);
     expect(JSON.parse(json.out())).toMatchObject({ ok: false, error: 'no_database', messageEn: 'no database here' });
     expect(readdirSync(sub).sort()).toEqual(before);
+  });
+
+  it('doctor on a database with a leftover -wal (a crash) reads it without replaying, copying or creating anything', async () => {
+    const sub = mkdtempSync(join(dir, 'crash-'));
+    const live = join(sub, 'live.sqlite');
+    createCore({ dbPath: live }).close();
+    const writer = new BetterSqlite3(live);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec(`INSERT INTO surveys VALUES ('hids', 'HIDS', '2025-07-01T00:00:00.000Z')`);
+    const db = join(sub, 'khaosat.sqlite');
+    copyFileSync(live, db);
+    copyFileSync(`${live}-wal`, `${db}-wal`);
+    writer.close();
+    rmSync(live);
+    const main = readFileSync(db);
+    const wal = readFileSync(`${db}-wal`);
+    const t = fakeIo();
+    expect(await runCli(['doctor', '--db', db, '--json'], t.io)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ ok: true, integrity: 'ok' });
+    expect(readFileSync(db).equals(main)).toBe(true);
+    expect(readFileSync(`${db}-wal`).equals(wal)).toBe(true);
+    expect(readdirSync(sub).sort()).toEqual(['khaosat.sqlite', 'khaosat.sqlite-wal']);
   });
 
   it('doctor reports a dropped protective trigger and exits 1', async () => {
