@@ -6,6 +6,7 @@
 import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import { ServiceError } from '../../shared/contract/errors';
 import { backupsDirFor } from '../db/history';
+import { hasDatabaseContent } from '../db/open';
 import { describeBackups, restoreBackup, type RestoreOptions } from '../db/restore';
 import type { CallContext, Handlers } from '../ipc/types';
 import type { Core, CoreOptions } from './index';
@@ -33,7 +34,20 @@ function recoveryHandlers(options: CoreOptions, onRestored: () => void): Handler
       throw new ServiceError('database_missing');
     };
   }
-  handlers['recovery:status'] = () => ({
+  handlers['recovery:status'] = () => {
+    // Restored meanwhile by someone else (`khaosat backup restore` while the window waited):
+    // open it now instead of offering a restore that would be refused.
+    if (hasDatabaseContent(options.dbPath)) {
+      try {
+        onRestored();
+        return { needed: false, reason: null, backups: [] };
+      } catch {
+        // Still not usable: keep offering the backups.
+      }
+    }
+    return recoveryStatus();
+  };
+  const recoveryStatus = () => ({
     needed: true,
     reason: 'database_missing',
     backups: describeBackups(options.dbPath, restoreOptions).map((b) => ({

@@ -31,6 +31,8 @@ export const createRecoverySlice =
       const result = await api.recoveryStatus({});
       if (!result.ok) return set({ backupsLoading: false, recoveryError: result.error });
       set({ backupsLoading: false, backups: result.value.backups });
+      // Restored meanwhile (e.g. with `khaosat backup restore`): carry on as for any start.
+      if (!result.value.needed) await get().loadStatus();
     },
 
     restoreBackup: async (name) => {

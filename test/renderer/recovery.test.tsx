@@ -86,6 +86,21 @@ describe('recovery screen', () => {
     expect(screen.queryByRole('button', { name: /Khôi phục/ })).toBeNull();
   });
 
+  it('a database restored meanwhile (from the command line) leads on to sign-in on "Check again"', async () => {
+    let restoredElsewhere = false;
+    const api = fakeApi({
+      status: async () => (restoredElsewhere ? statusOf(false)() : failure('database_missing')),
+      recoveryStatus: async () =>
+        ok(restoredElsewhere ? { needed: false, reason: null, backups: [] } : { needed: true, reason: 'database_missing' as const, backups: [GOOD] }),
+    });
+    const { user } = renderApp(api);
+    await screen.findByRole('button', { name: /^Khôi phục bản mới nhất/ });
+    restoredElsewhere = true;
+    await user.click(screen.getByRole('button', { name: 'Kiểm tra lại' }));
+    expect(await screen.findByRole('heading', { name: 'Đăng nhập' })).toBeTruthy();
+    expect(api.restoreBackup).not.toHaveBeenCalled();
+  });
+
   it('speaks English after the toggle', async () => {
     const { user } = renderApp(lostCore([GOOD]));
     await screen.findByRole('heading', { name: 'Khôi phục dữ liệu' });
