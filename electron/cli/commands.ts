@@ -1,6 +1,7 @@
 // The registry of `khaosat` subcommands: `--help` is generated from it, so help and behaviour
 // cannot disagree.
 import type { CliIo } from './io';
+import { backupListCommand, backupRestoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
@@ -34,9 +35,21 @@ export const COMMANDS: Command[] = [
     run: formRunCommand,
   },
   {
+    words: ['backup', 'list'],
+    usage: 'khaosat backup list [--db FILE] [--json]',
+    summary: 'Backups beside the database (in <its folder>/backups), newest first, each verified: time, size, usable or why not.',
+    run: backupListCommand,
+  },
+  {
+    words: ['backup', 'restore'],
+    usage: 'khaosat backup restore [--db FILE] [--from BACKUP] [--json]',
+    summary: 'Put the newest usable backup (or --from, a name or path) in place of a missing, empty or damaged database; replaced files go to kept/, nothing is deleted.',
+    run: backupRestoreCommand,
+  },
+  {
     words: ['doctor'],
     usage: 'khaosat doctor [--db FILE] [--json]',
-    summary: 'Database path, schema version, SQLite version, journal mode, synchronous level, integrity.',
+    summary: 'Read-only health check (never creates or changes a file): integrity, schema version, protective triggers, foreign keys, journal mode, backups. Exit 1 on a failed check or no database.',
     run: doctorCommand,
   },
 ];

@@ -1,6 +1,7 @@
 // Entry logic of the `khaosat` command: picks the subcommand, turns failures into one line on
 // stderr and a non-zero exit code. Takes its I/O as an argument so tests run it in-process.
 import { contractError, ServiceError } from '../../shared/contract/errors';
+import { asStorageError } from '../db/errors';
 import { COMMANDS, type Command } from './commands';
 import { CliError, type CliIo } from './io';
 import { describeSystemError } from './system-errors';
@@ -52,7 +53,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     return await found.command.run(found.rest, io);
-  } catch (error) {
+  } catch (thrown) {
+    // A read-only file, a full disk or a failing disk says so, whichever call hit it.
+    const error = asStorageError(thrown);
     if (error instanceof CliError) {
       io.err(`khaosat: ${error.message}\n`);
       return error.exitCode;

@@ -6,8 +6,10 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session as elect
 import { ERROR_MESSAGES, ServiceError, type ErrorCode } from '../../shared/contract';
 import { createGuard } from '../ipc/guard';
 import { registerOperations, type IpcMainLike } from '../ipc/register';
+import { BACKUPS_DIR } from '../db/backup';
 import type { Session } from '../ipc/types';
 import type { Core, CoreOptions } from '../services';
+import { openCoreOrRecovery } from '../services/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { hardenSession, hardenWebContents } from './hardening';
 import { chooseNativeBinding } from './native-binding';
@@ -68,11 +70,13 @@ export function startApp(options: StartOptions): AppShell {
     const dbPath = join(app.getPath('userData'), DATABASE_FILE);
     const nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appRoot, exists: existsSync });
     try {
-      core = options.createCore({
+      // A lost database (missing or empty beside backups) opens the recovery handlers instead of
+      // quitting: the window shows the recovery screen and can restore a backup.
+      core = openCoreOrRecovery(options.createCore, {
         dbPath,
         appVersion: app.getVersion(),
         backups: {
-          dir: join(app.getPath('userData'), 'backups'),
+          dir: join(app.getPath('userData'), BACKUPS_DIR),
           intervalMs: BACKUP_INTERVAL_MS,
           keep: BACKUPS_KEPT,
           onError: (err) => console.error('[khaosat] backup failed', err),
@@ -81,11 +85,9 @@ export function startApp(options: StartOptions): AppShell {
       });
       return true;
     } catch (error) {
-      // Nothing has been written: the core refuses a damaged or too-new file before migrating.
-      const code: ErrorCode =
-        error instanceof ServiceError && (error.code === 'database_damaged' || error.code === 'database_too_new')
-          ? error.code
-          : 'internal';
+      // Nothing has been written: the core refuses a damaged, too-new, unprotected or read-only
+      // file before migrating, each with its own message.
+      const code: ErrorCode = error instanceof ServiceError ? error.code : 'internal';
       const m = ERROR_MESSAGES[code];
       const detail = code === 'internal' && error instanceof Error ? `\n\n${error.message}` : '';
       dialog.showErrorBox('KhaoSat', `${m.vi}\n\n${m.en}\n\n${dbPath}${detail}`);

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../services';
+import { openCoreOrRecovery } from '../services/recovery';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
 import { createPreviewServer, listenOnLoopback, PREVIEW_HOST } from './server';
@@ -24,14 +25,17 @@ async function main(): Promise<void> {
     throw new Error(`no built renderer in ${rendererDir}: run npm run build first`);
   }
 
-  const core = createCore({ dbPath, appVersion: process.env.npm_package_version ?? '0.0.0-preview' });
-  const seeded = args.seedDemo ? await seedDemo(core) : false;
+  // A lost database (missing or empty beside backups) serves the recovery operations, as the app does.
+  const core = openCoreOrRecovery(createCore, { dbPath, appVersion: process.env.npm_package_version ?? '0.0.0-preview' });
+  const full = core.current();
+  const seeded = args.seedDemo && full ? await seedDemo(full) : false;
   const token = randomBytes(32).toString('hex');
   const server = createPreviewServer({ core, token, rendererDir });
   const port = await listenOnLoopback(server, args.port);
   const url = `http://${PREVIEW_HOST}:${port}/#token=${token}`;
 
   console.log(`KhaoSat preview: ${url}`);
+  if (core.mode() === 'recovery') console.log('database missing or empty beside backups: the page shows the recovery screen');
   if (seeded) {
     console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor)`);
   }

@@ -44,6 +44,12 @@ export function createHandlers(services: Services, app: { version: string; devic
     'user:resetSecret': (req, ctx) => services.users.resetSecret(actor(ctx), req.userId, req.secret),
     'survey:list': () => services.surveys.list(),
     'interview:create': (req, ctx) => services.interviews.create(actor(ctx), req),
+    // A core exists only when its database opened: nothing to recover, and restoring over a
+    // working database is never allowed (see services/recovery.ts for the other case).
+    'recovery:status': () => ({ needed: false, reason: null, backups: [] }),
+    'recovery:restore': () => {
+      throw new ServiceError('recovery_not_needed');
+    },
     'interview:saveAnswer': (req, ctx) => services.interviews.saveAnswer(actor(ctx), req),
     'interview:load': (req, ctx) => services.interviews.load(actor(ctx), req.interviewId),
     'interview:list': (req, ctx) => services.interviews.list(actor(ctx), req),

@@ -1,7 +1,8 @@
 // The composition root of the Node core: opens the database and wires repositories, services and
 // contract handlers. The Electron main process, the preview host and the CLI all start here.
 import { scheduleBackups } from '../db/backup';
-import { isDamageError, openDatabase } from '../db/open';
+import { asStorageError, isDamageError } from '../db/errors';
+import { openDatabase } from '../db/open';
 import { ServiceError } from '../../shared/contract/errors';
 import { createRepositories } from '../db/repositories';
 import type { Database } from '../db/types';
@@ -71,7 +72,9 @@ export function createCore(opts: CoreOptions): Core {
       surveys: createSurveyService(ctx),
       interviews: createInterviewService(ctx),
     };
-    const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, opts.backups) : () => {};
+    // The core's clock stamps the backups too, so rotation compares them with the database's
+    // creation time (the device row) on one time line.
+    const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, { now: clock, ...opts.backups }) : () => {};
     const handlers = refuseOnceDamaged(createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId }), stopBackups);
     let closed = false;
     return {
@@ -79,7 +82,15 @@ export function createCore(opts: CoreOptions): Core {
       deviceId,
       handlers,
       services,
-      currentUser: (userId) => services.users.current(userId),
+      currentUser: (userId) => {
+        // The guard reads the account on every call; a read-only or failing disk must come back
+        // as its own code there too, not as `internal`.
+        try {
+          return services.users.current(userId);
+        } catch (err) {
+          throw asStorageError(err);
+        }
+      },
       close() {
         if (closed) return;
         closed = true;
@@ -97,7 +108,9 @@ export function createCore(opts: CoreOptions): Core {
  * The integrity check on open cannot see damage that appears later (a failing disk, a file
  * touched by another program). The first SQLite "damaged" error from any operation latches:
  * every later call answers database_damaged without touching the file, and backups stop, so
- * copies of the damaged file never rotate the good ones out.
+ * copies of the damaged file never rotate the good ones out. Other storage failures (read-only
+ * file or folder, full disk, I/O error) answer their own codes and do not latch: freeing space or
+ * replugging the stick makes the next call work.
  */
 function refuseOnceDamaged(handlers: Handlers, stopBackups: () => void): Handlers {
   let damage: string | null = null;
@@ -108,7 +121,7 @@ function refuseOnceDamaged(handlers: Handlers, stopBackups: () => void): Handler
       try {
         return await handler(req, ctx);
       } catch (err) {
-        if (!isDamageError(err)) throw err;
+        if (!isDamageError(err)) throw asStorageError(err);
         damage = (err as Error).message;
         stopBackups();
         throw new ServiceError('database_damaged', damage);

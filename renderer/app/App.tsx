@@ -1,8 +1,9 @@
 // The shell: header with the language toggle, then the screen the session calls for
-// (first-run setup, sign-in, or home once someone is signed in).
+// (recovery when the database is lost, first-run setup, sign-in, or home once someone is signed in).
 import { useEffect } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { RecoveryScreen } from '../features/recovery/RecoveryScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SignInScreen } from '../features/signin/SignInScreen';
 import { errorText, LanguageToggle, useLanguage, useT } from '../i18n';
@@ -25,6 +26,8 @@ function CurrentScreen() {
           <button type="button" onClick={() => void loadStatus()}>{t('app.retry')}</button>
         </section>
       );
+    case 'recovery':
+      return <RecoveryScreen />;
     case 'needsSetup':
       return <SetupScreen />;
     case 'signedOut':

@@ -63,6 +63,20 @@ export const vi = {
   'users.add.done': 'Đã thêm {name} ({code}) — {role}.',
   'users.add.badCode': 'Mã người dùng chỉ gồm 2–32 ký tự: chữ cái không dấu, chữ số, dấu _ . - và không có khoảng trắng.',
   'users.add.mismatch': 'Hai lần nhập mã PIN/mật khẩu không khớp.',
+  'recovery.title': 'Khôi phục dữ liệu',
+  'recovery.intro': 'Chọn một bản sao lưu để khôi phục. Bản mới nhất dùng được đứng đầu. Tệp hỏng hoặc trống được giữ lại riêng, không bị xoá.',
+  'recovery.loading': 'Đang kiểm tra các bản sao lưu…',
+  'recovery.none': 'Không có bản sao lưu nào dùng được. Đừng xoá thư mục dữ liệu; hãy liên hệ hỗ trợ kỹ thuật.',
+  'recovery.column.takenAt': 'Thời điểm sao lưu',
+  'recovery.column.size': 'Dung lượng',
+  'recovery.column.state': 'Tình trạng',
+  'recovery.usable': 'Dùng được',
+  'recovery.newest': 'Mới nhất dùng được',
+  'recovery.unusable': 'Không dùng được (hỏng)',
+  'recovery.restore': 'Khôi phục bản này',
+  'recovery.restoreNewest': 'Khôi phục bản mới nhất ({time})',
+  'recovery.restoring': 'Đang khôi phục…',
+  'recovery.reload': 'Kiểm tra lại',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -131,6 +145,20 @@ export const en: Catalogue = {
   'users.add.done': 'Added {name} ({code}) — {role}.',
   'users.add.badCode': 'A user code is 2–32 characters: unaccented letters, digits, _ . - and no spaces.',
   'users.add.mismatch': 'The two PIN/password entries do not match.',
+  'recovery.title': 'Restore data',
+  'recovery.intro': 'Choose a backup to restore. The newest usable one is first. The damaged or empty file is kept aside, not deleted.',
+  'recovery.loading': 'Checking the backups…',
+  'recovery.none': 'No usable backup was found. Do not delete the data folder; contact technical support.',
+  'recovery.column.takenAt': 'Taken at',
+  'recovery.column.size': 'Size',
+  'recovery.column.state': 'State',
+  'recovery.usable': 'Usable',
+  'recovery.newest': 'Newest usable',
+  'recovery.unusable': 'Not usable (damaged)',
+  'recovery.restore': 'Restore this one',
+  'recovery.restoreNewest': 'Restore the newest ({time})',
+  'recovery.restoring': 'Restoring…',
+  'recovery.reload': 'Check again',
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

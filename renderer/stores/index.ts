@@ -3,16 +3,18 @@
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { KhaosatApi } from '../../shared/contract';
+import { createRecoverySlice, type RecoverySlice } from './recovery';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice;
+export type AppState = SessionSlice & UsersSlice & RecoverySlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createSessionSlice(api)(...a),
     ...createUsersSlice(api)(...a),
+    ...createRecoverySlice(api)(...a),
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {
@@ -33,5 +35,6 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(store, selector);
 }
 
+export * from './recovery';
 export * from './session';
 export * from './users';

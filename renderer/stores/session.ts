@@ -3,7 +3,8 @@
 import type { StateCreator } from 'zustand';
 import type { ContractError, KhaosatApi, User } from '../../shared/contract';
 
-export type SessionStatus = 'loading' | 'unavailable' | 'needsSetup' | 'signedOut' | 'signedIn';
+/** `recovery`: the database is lost (missing or empty beside backups) and a backup can be restored. */
+export type SessionStatus = 'loading' | 'unavailable' | 'recovery' | 'needsSetup' | 'signedOut' | 'signedIn';
 
 export interface SessionSlice {
   status: SessionStatus;
@@ -45,7 +46,10 @@ export const createSessionSlice =
       loadStatus: async () => {
         set({ status: 'loading', error: null });
         const result = await api.status({});
-        if (!result.ok) return set({ status: 'unavailable', error: result.error });
+        if (!result.ok) {
+          if (result.error.code === 'database_missing') return set({ status: 'recovery', user: null, error: result.error });
+          return set({ status: 'unavailable', error: result.error });
+        }
         const { user, needsSetup, deviceId } = result.value;
         set({ deviceId, user, status: needsSetup ? 'needsSetup' : user ? 'signedIn' : 'signedOut' });
       },

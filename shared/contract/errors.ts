@@ -79,6 +79,34 @@ export const ERROR_MESSAGES = {
     vi: 'Tệp dữ liệu được tạo bởi phiên bản KhaoSat mới hơn. Hãy cập nhật ứng dụng.',
     en: 'The database was written by a newer KhaoSat. Update the app.',
   },
+  database_missing: {
+    vi: 'Tệp dữ liệu đã mất hoặc trống, nhưng thư mục dữ liệu còn dấu vết của dữ liệu cũ (bản sao lưu…). KhaoSat không bắt đầu lại từ đầu: hãy khôi phục từ một bản sao lưu.',
+    en: 'The database file is missing or empty, but the data folder holds traces of earlier data (backups…). KhaoSat will not start fresh: restore a backup.',
+  },
+  database_unprotected: {
+    vi: 'Tệp dữ liệu thiếu lớp bảo vệ chống sửa nhật ký (trigger); KhaoSat sẽ không ghi vào tệp này.',
+    en: 'The database is missing a protective trigger (append-only logs); KhaoSat will not write to it.',
+  },
+  database_readonly: {
+    vi: 'Tệp dữ liệu chỉ đọc được, không ghi được (tệp hoặc thư mục chỉ đọc).',
+    en: 'The database is read-only (the file or its folder cannot be written).',
+  },
+  disk_full: {
+    vi: 'Ổ đĩa đã đầy: hãy giải phóng dung lượng. Không có dữ liệu nào bị mất.',
+    en: 'The disk is full: free some space. Nothing was lost.',
+  },
+  disk_io: {
+    vi: 'Ổ đĩa báo lỗi khi đọc hoặc ghi dữ liệu.',
+    en: 'The disk reported an error while reading or writing.',
+  },
+  recovery_not_needed: {
+    vi: 'Tệp dữ liệu đang dùng được; không cần khôi phục.',
+    en: 'The database is in use and healthy; there is nothing to restore.',
+  },
+  backup_unusable: {
+    vi: 'Bản sao lưu này bị hỏng hoặc không dùng được; hãy chọn bản khác.',
+    en: 'This backup is damaged or cannot be used; choose another one.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi không mong muốn.',
     en: 'Something unexpected went wrong.',

@@ -15,6 +15,8 @@ export const OPERATION_METHODS = {
   'interview:saveAnswer': 'saveAnswer',
   'interview:load': 'loadInterview',
   'interview:list': 'listInterviews',
+  'recovery:status': 'recoveryStatus',
+  'recovery:restore': 'restoreBackup',
 } as const;
 
 export type OperationMethodTable = typeof OPERATION_METHODS;

@@ -8,6 +8,8 @@ import {
   AnswerPathSchema,
   AnswerSchema,
   AnswerValueSchema,
+  BackupNameSchema,
+  BackupSummarySchema,
   InterviewSchema,
   InterviewStatusSchema,
   InterviewSummarySchema,
@@ -167,6 +169,27 @@ export const operations = {
     }),
     response: z.array(InterviewSummarySchema).max(1_000),
     access: ['surveyor', 'supervisor'],
+  }),
+  'recovery:status': op({
+    method: OPERATION_METHODS['recovery:status'],
+    summary:
+      'Whether the database needs restoring (missing or empty beside earlier data) and, if so, the backups newest first, each verified. Works without a database.',
+    request: Empty,
+    response: z.strictObject({
+      needed: z.boolean(),
+      reason: z.enum(['database_missing']).nullable(),
+      backups: z.array(BackupSummarySchema).max(50),
+    }),
+    // Public: when the database is lost there are no users to sign in with.
+    access: 'public',
+  }),
+  'recovery:restore': op({
+    method: OPERATION_METHODS['recovery:restore'],
+    summary:
+      'Only while recovery is needed: verify the named backup, keep the empty/damaged remains aside, put the backup in place and open it. Refused (recovery_not_needed) once a database is open.',
+    request: z.strictObject({ name: BackupNameSchema }),
+    response: z.strictObject({ restored: BackupNameSchema, takenAt: z.iso.datetime().nullable() }),
+    access: 'public',
   }),
 } as const;
 

@@ -117,3 +117,19 @@ export const SurveySchema = z.strictObject({
   formVersion: SlugSchema.nullable(),
 });
 export type Survey = z.infer<typeof SurveySchema>;
+
+/** A backup file's name as the core writes it (`khaosat-backup-<time>-<n>.sqlite`), never a path. */
+export const BackupNameSchema = z
+  .string()
+  .max(80)
+  .regex(/^khaosat-backup-[0-9A-Za-z-]+\.sqlite$/, 'a backup file name such as khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite');
+
+/** One backup on the recovery screen: when it was taken, its size, and whether it can be restored. */
+export const BackupSummarySchema = z.strictObject({
+  name: BackupNameSchema,
+  takenAt: z.iso.datetime().nullable(),
+  sizeBytes: z.number().int().min(0),
+  usable: z.boolean(),
+  /** Why it cannot be restored (technical, for support); null when usable. */
+  problem: z.string().max(300).nullable(),
+});

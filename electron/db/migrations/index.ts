@@ -4,6 +4,7 @@ import { ServiceError } from '../../../shared/contract/errors';
 import type { Database } from '../types';
 import { migration001Initial } from './001-initial';
 import { migration002BatchesAndListingIndexes } from './002-batches-and-listing-indexes';
+import { migration003AppendOnlyGuards } from './003-append-only-guards';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration001Initial },
   { version: 2, name: 'batches-and-listing-indexes', up: migration002BatchesAndListingIndexes },
+  { version: 3, name: 'append-only-guards', up: migration003AppendOnlyGuards },
 ];
 
 /** Throws unless versions run 1, 2, 3… with no gap, duplicate or reordering. */

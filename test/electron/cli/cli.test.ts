@@ -1,6 +1,7 @@
 // The `khaosat` command: help, version, usage errors, `user add` (PIN from stdin), `doctor`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import BetterSqlite3 from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,13 +85,75 @@ describe('khaosat CLI', () => {
     expect(dup.err()).toMatch(/already exists/);
   });
 
-  it('the built `khaosat doctor --json` on a fresh database reports WAL, FULL and integrity ok', () => {
-    const db = join(dir, 'fresh.sqlite');
+  it('the built `khaosat doctor --json` on a healthy database lists its checks, all ok, and changes nothing', () => {
+    const db = join(dir, 'healthy.sqlite');
+    createCore({ dbPath: db }).close();
+    const bytes = readFileSync(db);
+    const files = readdirSync(dir).sort();
     const run = spawnSync('node', [join(ROOT, 'bin/khaosat.cjs'), 'doctor', '--db', db, '--json'], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report).toMatchObject({ journal_mode: 'wal', synchronous: 'full', integrity: 'ok', foreign_keys: true, created: true });
+    expect(report).toMatchObject({ ok: true, journal_mode: 'wal', integrity: 'ok', missing_triggers: [] });
     expect(report.schema_version).toBe(report.code_schema_version);
+    expect(report.checks.map((c: { name: string }) => c.name)).toEqual([
+      'integrity_check',
+      'schema_version',
+      'triggers',
+      'foreign_key_check',
+      'journal_mode',
+      'backups',
+    ]);
+    expect(readFileSync(db).equals(bytes)).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  it.each([
+    ['a path that does not exist', (p: string) => p],
+    ['an empty file', (p: string) => (writeFileSync(p, ''), p)],
+  ])('doctor on %s says "no database here", exits 1, and leaves no file behind', async (_what, make) => {
+    const sub = mkdtempSync(join(dir, 'typo-'));
+    const db = make(join(sub, 'typo.sqlite'));
+    const before = readdirSync(sub).sort();
+    const table = fakeIo();
+    expect(await runCli(['doctor', '--db', db], table.io)).toBe(1);
+    expect(table.err()).toMatch(/Không có cơ sở dữ liệu ở đây \/ no database here/);
+    const json = fakeIo();
+    expect(await runCli(['doctor', '--db', db, '--json'], json.io)).toBe(1);
+    expect(JSON.parse(json.out())).toMatchObject({ ok: false, error: 'no_database', messageEn: 'no database here' });
+    expect(readdirSync(sub).sort()).toEqual(before);
+  });
+
+  it('doctor on a database with a leftover -wal (a crash) reads it without replaying, copying or creating anything', async () => {
+    const sub = mkdtempSync(join(dir, 'crash-'));
+    const live = join(sub, 'live.sqlite');
+    createCore({ dbPath: live }).close();
+    const writer = new BetterSqlite3(live);
+    writer.pragma('wal_autocheckpoint = 0');
+    writer.exec(`INSERT INTO surveys VALUES ('hids', 'HIDS', '2025-07-01T00:00:00.000Z')`);
+    const db = join(sub, 'khaosat.sqlite');
+    copyFileSync(live, db);
+    copyFileSync(`${live}-wal`, `${db}-wal`);
+    writer.close();
+    rmSync(live);
+    const main = readFileSync(db);
+    const wal = readFileSync(`${db}-wal`);
+    const t = fakeIo();
+    expect(await runCli(['doctor', '--db', db, '--json'], t.io)).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ ok: true, integrity: 'ok' });
+    expect(readFileSync(db).equals(main)).toBe(true);
+    expect(readFileSync(`${db}-wal`).equals(wal)).toBe(true);
+    expect(readdirSync(sub).sort()).toEqual(['khaosat.sqlite', 'khaosat.sqlite-wal']);
+  });
+
+  it('doctor reports a dropped protective trigger and exits 1', async () => {
+    const db = join(dir, 'unprotected.sqlite');
+    const core = createCore({ dbPath: db });
+    core.db.exec('DROP TRIGGER paradata_no_replace');
+    core.close();
+    const t = fakeIo();
+    expect(await runCli(['doctor', '--db', db], t.io)).toBe(1);
+    expect(t.out()).toMatch(/triggers\s+failed\s+database_unprotected: missing or altered paradata_no_replace/);
+    expect(t.err()).toMatch(/paradata_no_replace/);
   });
 
   it('doctor on a damaged file exits 1 with one line and does not touch the file', () => {

@@ -67,6 +67,11 @@ const SEED_FOR_VERSION: Record<number, string> = {
       INSERT INTO batches_out VALUES ('b1', 1, '2025-07-03T00:00:00.000Z', 'batch-0001.ksb', 1, 'abc');
       INSERT INTO batches_in VALUES ('b9', '33333333-3333-4333-8333-333333333333', 1, '2025-07-04T00:00:00.000Z', 'def', 'imported');
   `,
+  // 003 adds triggers only; one more append-only row each, written the way the services write them.
+  3: `
+      INSERT INTO paradata (interview_id, at, event, path) VALUES ('22222222-2222-4222-8222-222222222222', '2025-07-05T00:00:00.000Z', 'answer', 'ACC1');
+      INSERT INTO audit_log (at, user_id, action) VALUES ('2025-07-05T00:00:00.000Z', 1, 'signed_in');
+  `,
 };
 
 /** Rows a release at `to` could have written; `from` skips versions already seeded. */

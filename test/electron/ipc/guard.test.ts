@@ -59,6 +59,8 @@ beforeAll(async () => {
     'interview:saveAnswer': { interviewId, path: 'ACC1', value: 4, missing: null },
     'interview:load': { interviewId },
     'interview:list': { status: 'draft', limit: 10 },
+    'recovery:status': {},
+    'recovery:restore': { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' },
   };
 });
 

@@ -1,11 +1,13 @@
 // The shell over the real core on a temp userData folder: the window's page reaches a real
-// handler, and a damaged database file stops the app before anything is written.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// handler, a damaged database file stops the app before anything is written, and a lost one opens
+// the recovery handlers.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, expect, test, vi } from 'vitest';
 import type { Result } from '../../../shared/contract';
 import { startApp } from '../../../electron/main/app';
+import { backupDatabase } from '../../../electron/db/backup';
 import { createCore } from '../../../electron/services';
 import { createFakeElectron, fake } from './fake-electron';
 
@@ -47,4 +49,51 @@ test('a damaged database file shows the bilingual dialog and is left byte-for-by
   expect(world.errorBoxes[0]?.content).toContain('The database file is damaged');
   expect(world.windows).toHaveLength(0);
   expect(readFileSync(file).equals(garbage)).toBe(true);
+});
+
+test('a lost database opens the recovery handlers: status lists the backups, restore brings the data back', async () => {
+  const userData = tempDir();
+  const file = join(userData, 'khaosat.sqlite');
+  // A laptop that ran: a supervisor, then a backup, then the file emptied.
+  const first = createCore({ dbPath: file, scryptParams: { N: 1024, r: 8, p: 1 } });
+  await first.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'Giám Sát', secret: '24681357' }, { session: { user: null } });
+  const backup = await backupDatabase(first.db, join(userData, 'backups'), { now: () => new Date('2025-07-01T08:15:00.000Z') });
+  first.close();
+  writeFileSync(file, '');
+
+  fake.current = createFakeElectron({ userData });
+  const shell = startApp({ createCore: (o) => createCore({ ...o, scryptParams: { N: 1024, r: 8, p: 1 } }) });
+  await shell.started;
+  const { world, module } = fake.current;
+  expect(world.errorBoxes).toHaveLength(0);
+  expect(world.windows).toHaveLength(1);
+  const call = (op: string, payload: unknown, url = 'app://khaosat/') =>
+    (world.ipcHandlers.get(op) as unknown as (e: unknown, p: unknown) => Promise<Result<unknown>>)(
+      { sender: world.windows[0]!.webContents, senderFrame: { url } },
+      payload,
+    );
+
+  expect(await call('app:status', {})).toMatchObject({ ok: false, error: { code: 'database_missing' } });
+  expect(await call('session:signIn', { code: 'GS01', secret: '24681357' })).toMatchObject({ ok: false, error: { code: 'database_missing' } });
+  // The same guard: a foreign page and a path instead of a name are refused.
+  expect(await call('recovery:status', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'foreign_sender' } });
+  expect(await call('recovery:restore', { name: '../khaosat.sqlite' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+
+  const status = await call('recovery:status', {});
+  expect(status).toMatchObject({
+    ok: true,
+    value: { needed: true, reason: 'database_missing', backups: [{ name: basename(backup), takenAt: '2025-07-01T08:15:00.000Z', usable: true, problem: null }] },
+  });
+
+  expect(await call('recovery:restore', { name: basename(backup) })).toEqual({ ok: true, value: { restored: basename(backup), takenAt: '2025-07-01T08:15:00.000Z' } });
+  expect(await call('app:status', {})).toMatchObject({ ok: true, value: { needsSetup: false } });
+  expect(await call('session:signIn', { code: 'GS01', secret: '24681357' })).toMatchObject({ ok: true, value: { code: 'GS01' } });
+  // Once the database is open, restoring over it is refused.
+  expect(await call('recovery:restore', { name: basename(backup) })).toMatchObject({ ok: false, error: { code: 'recovery_not_needed' } });
+  expect(await call('recovery:status', {})).toMatchObject({ ok: true, value: { needed: false, backups: [] } });
+  // The emptied file was kept aside, not deleted.
+  const kept = readdirSync(join(userData, 'kept'));
+  expect(kept).toHaveLength(1);
+  expect(readdirSync(join(userData, 'kept', kept[0]!))).toEqual(['khaosat.sqlite']);
+  module.app.emit('will-quit', {});
 });

@@ -253,6 +253,8 @@ describe('database', () => {
   test.each([
     ['database_damaged', 'Tệp dữ liệu bị hỏng', 'The database file is damaged'],
     ['database_too_new', 'phiên bản KhaoSat mới hơn', 'written by a newer KhaoSat'],
+    ['database_unprotected', 'thiếu lớp bảo vệ', 'missing a protective trigger'],
+    ['database_readonly', 'chỉ đọc', 'read-only'],
   ] as const)('%s: explains in Vietnamese and English and exits without a window', async (code, vi_, en) => {
     const core = stubCore();
     const failing = {

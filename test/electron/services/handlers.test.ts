@@ -45,6 +45,10 @@ describe('handlers', () => {
     await call('interview:load', { interviewId: iv.id }, sv);
     await call('interview:list', { status: 'draft' }, sv);
     await call('session:signOut', {}, sv);
+    // With a database open there is nothing to recover, and restoring over it is refused.
+    expect(await call('recovery:status', {}, sv)).toEqual({ needed: false, reason: null, backups: [] });
+    await expect(call('recovery:restore', { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' }, sv)).rejects.toMatchObject({ code: 'recovery_not_needed' });
+    seen.add('recovery:restore');
     expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort());
   });
 });
