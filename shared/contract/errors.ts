@@ -57,6 +57,14 @@ export const ERROR_MESSAGES = {
     vi: 'Phiếu này không thể sửa ở trạng thái hiện tại.',
     en: 'This interview cannot be edited in its current status.',
   },
+  answer_invalid: {
+    vi: 'Câu trả lời không hợp lệ với bảng hỏi (câu hỏi, kiểu giá trị, mã lựa chọn hoặc mã thiếu không đúng).',
+    en: 'The answer does not fit the questionnaire (question, value type, choice code or missing code).',
+  },
+  interview_incomplete: {
+    vi: 'Phiếu chưa hoàn thành: còn câu bắt buộc chưa trả lời hoặc câu trả lời sai điều kiện.',
+    en: 'The interview is not complete: required questions are unanswered or answers break a rule.',
+  },
   interview_too_large: {
     vi: 'Phiếu này đã đạt số câu trả lời tối đa.',
     en: 'This interview has reached the maximum number of answers.',
