@@ -7,6 +7,8 @@ import {
   ServiceError,
   type Access,
   type ContractError,
+  type ContractIssue,
+  type ErrorExtra,
   type OperationName,
   type Result,
   type User,
@@ -37,6 +39,19 @@ const MAX_REPORTED_ISSUES = 20;
 // zod names every unrecognized key in one message, so a payload with 100,000 extra keys would
 // come back as a megabyte of text; the caller needs the start of it, not all of it.
 const MAX_ISSUE_TEXT = 200;
+
+/** A service's extras as sent: at most MAX_REPORTED_ISSUES issues, each text clipped. */
+function bounded(extra: ErrorExtra | undefined): ErrorExtra | undefined {
+  if (!extra?.issues) return extra;
+  const issues = extra.issues.slice(0, MAX_REPORTED_ISSUES).map((i) => {
+    const out: ContractIssue = { path: clip(i.path), problem: clip(i.problem) };
+    if (i.problemEn !== undefined) out.problemEn = clip(i.problemEn);
+    if (i.message !== undefined) out.message = clip(i.message);
+    if (i.messageEn !== undefined) out.messageEn = clip(i.messageEn);
+    return out;
+  });
+  return { ...extra, issues };
+}
 
 function clip(text: string): string {
   return text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text;
@@ -97,7 +112,7 @@ export function createGuard(options: GuardOptions): Guard {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof ServiceError) return fail(contractError(error.code, error.extra));
+      if (error instanceof ServiceError) return fail(contractError(error.code, bounded(error.extra)));
       onInternalError?.(operation, error);
       return fail(contractError('internal'));
     }

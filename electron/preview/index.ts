@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readBundledInstruments } from '../instruments/builtin';
 import { createCore } from '../services';
 import { openCoreOrRecovery } from '../services/recovery';
 import { parsePreviewArgs } from './args';
@@ -26,7 +27,12 @@ async function main(): Promise<void> {
   }
 
   // A lost database (missing or empty beside backups) serves the recovery operations, as the app does.
-  const core = openCoreOrRecovery(createCore, { dbPath, appVersion: process.env.npm_package_version ?? '0.0.0-preview' });
+  const core = openCoreOrRecovery(createCore, {
+    dbPath,
+    appVersion: process.env.npm_package_version ?? '0.0.0-preview',
+    // The same built-in instruments as the app, from dist/electron/instruments.json.
+    builtinInstruments: readBundledInstruments(__dirname),
+  });
   const full = core.current();
   const seeded = args.seedDemo && full ? await seedDemo(full) : false;
   const token = randomBytes(32).toString('hex');

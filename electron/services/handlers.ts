@@ -43,7 +43,9 @@ export function createHandlers(services: Services, app: { version: string; devic
     'user:setActive': (req, ctx) => services.users.setActive(actor(ctx), req.userId, req.active),
     'user:resetSecret': (req, ctx) => services.users.resetSecret(actor(ctx), req.userId, req.secret),
     'survey:list': () => services.surveys.list(),
-    'interview:create': (req, ctx) => services.interviews.create(actor(ctx), req),
+    'survey:units': (req) => services.surveys.units(req.surveyId),
+    'form:get': (req) => services.surveys.form(req.hash),
+    'interview:start': (req, ctx) => services.interviews.start(actor(ctx), req),
     // A core exists only when its database opened: nothing to recover, and restoring over a
     // working database is never allowed (see services/recovery.ts for the other case).
     'recovery:status': () => ({ needed: false, reason: null, backups: [] }),
@@ -51,6 +53,10 @@ export function createHandlers(services: Services, app: { version: string; devic
       throw new ServiceError('recovery_not_needed');
     },
     'interview:saveAnswer': (req, ctx) => services.interviews.saveAnswer(actor(ctx), req),
+    'interview:recordEvents': (req, ctx) => services.interviews.recordEvents(actor(ctx), req),
+    'interview:complete': (req, ctx) => services.interviews.complete(actor(ctx), req.interviewId),
+    'interview:close': (req, ctx) => services.interviews.close(actor(ctx), req),
+    'interview:reopen': (req, ctx) => services.interviews.reopen(actor(ctx), req.interviewId),
     'interview:load': (req, ctx) => services.interviews.load(actor(ctx), req.interviewId),
     'interview:list': (req, ctx) => services.interviews.list(actor(ctx), req),
   };

@@ -67,6 +67,14 @@ export const ERROR_MESSAGES = {
     vi: 'Phiếu này không thể sửa ở trạng thái hiện tại.',
     en: 'This interview cannot be edited in its current status.',
   },
+  answer_invalid: {
+    vi: 'Câu trả lời không hợp lệ với bảng hỏi (câu hỏi, kiểu giá trị, mã lựa chọn hoặc mã thiếu không đúng).',
+    en: 'The answer does not fit the questionnaire (question, value type, choice code or missing code).',
+  },
+  interview_incomplete: {
+    vi: 'Phiếu chưa hoàn thành: còn câu bắt buộc chưa trả lời hoặc câu trả lời sai điều kiện.',
+    en: 'The interview is not complete: required questions are unanswered or answers break a rule.',
+  },
   interview_too_large: {
     vi: 'Phiếu này đã đạt số câu trả lời tối đa.',
     en: 'This interview has reached the maximum number of answers.',
@@ -120,6 +128,8 @@ export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
 export interface ContractIssue {
   path: string;
   problem: string;
+  /** English of `problem` where the service says it in both languages (answer checks). */
+  problemEn?: string;
   message?: string;
   messageEn?: string;
 }
@@ -129,7 +139,11 @@ export interface ContractError {
   code: ErrorCode;
   message: string;
   messageEn: string;
-  /** For invalid_request and weak_secret: which fields were wrong and which rule they broke. */
+  /**
+   * Which fields or answers were wrong and what was expected: for invalid_request and weak_secret
+   * the request's fields and the rule they broke; for answer_invalid and interview_incomplete the
+   * answer paths (`problem` Vietnamese, `problemEn` English).
+   */
   issues?: ContractIssue[];
   /** invalid_credentials: wrong tries left (1 … MAX_FAILED_ATTEMPTS − 1) before the code locks; the try that locks it answers locked_out. */
   remainingAttempts?: number;
@@ -182,13 +196,22 @@ export class ServiceError extends Error {
   readonly code: ErrorCode;
   /** Technical detail for logs and the CLI (a path, a row); never shown as the UI message. */
   readonly detail: string | undefined;
-  /** Sent to the caller with the code (field issues, tries left, wait): see ContractError. */
+  /** Sent to the caller with the code (field or answer issues, tries left, wait): see ContractError. */
   readonly extra: ErrorExtra | undefined;
-  constructor(code: ErrorCode, detail?: string, extra?: ErrorExtra) {
+  constructor(code: ErrorCode, detail?: string, extra?: ErrorExtra | readonly ContractIssue[]) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ServiceError';
     this.code = code;
     this.detail = detail;
-    this.extra = extra;
+    this.extra = isIssueList(extra) ? { issues: [...extra] } : extra;
   }
+}
+
+function isIssueList(extra: ErrorExtra | readonly ContractIssue[] | undefined): extra is readonly ContractIssue[] {
+  return Array.isArray(extra);
+}
+
+/** Issues a service reported, for callers that only want those. */
+export function issuesOf(error: ServiceError): readonly ContractIssue[] | undefined {
+  return error.extra?.issues;
 }

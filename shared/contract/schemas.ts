@@ -1,6 +1,8 @@
 // Building blocks for request/response schemas: strict objects and bounded sizes only, so a
 // hostile or buggy caller can neither smuggle extra fields nor send unbounded data.
 import { z } from 'zod';
+import { ANSWER_PATH_PATTERN } from '../forms/answerPath';
+import { MISSING_KINDS } from '../forms/model';
 import { ROLES } from './roles';
 
 export const RoleSchema = z.enum(ROLES);
@@ -30,13 +32,17 @@ export const SlugSchema = z
 export const UnitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 
 /**
- * Where an answer sits in the record: a question name, with repeat instances as `[i]`
- * (1-based) and group nesting as `/`, e.g. `members[2]/age`.
+ * The one answer-path grammar (contract, runtime, store, exports): a question name as XLSForm
+ * allows it (Vietnamese letters included: `tuổi`), inside repeats prefixed by the repeat's name
+ * and its 1-based instance, e.g. `roster[2]/age`, `hh[1]/members[3]/tuổi`. Group names never
+ * appear: names are unique across a form. Defined in shared/forms/answerPath.ts, which the runtime
+ * parses paths with too.
  */
+export { ANSWER_PATH_PATTERN };
 export const AnswerPathSchema = z
   .string()
   .max(512)
-  .regex(/^[A-Za-z_][A-Za-z0-9_.-]*(\[[1-9][0-9]{0,3}\])?(\/[A-Za-z_][A-Za-z0-9_.-]*(\[[1-9][0-9]{0,3}\])?)*$/, 'question path such as members[2]/age');
+  .regex(ANSWER_PATH_PATTERN, 'question path such as roster[2]/age');
 
 /** An answer value: text, number, choice list (select_multiple), or null (cleared). */
 export const AnswerValueSchema = z.union([
@@ -52,12 +58,30 @@ export type AnswerValue = z.infer<typeof AnswerValueSchema>;
  * Why a value is missing, when it is: a coded "don't know / refused / not applicable" is an
  * answer; `skipped` (by logic) and unanswered (no row) are told apart in the record.
  */
-export const MissingKindSchema = z.enum(['dont_know', 'refused', 'not_applicable']);
+export const MissingKindSchema = z.enum(MISSING_KINDS);
 export type MissingKind = z.infer<typeof MissingKindSchema>;
 
 export const INTERVIEW_STATUSES = ['draft', 'completed', 'rejected', 'approved'] as const;
 export const InterviewStatusSchema = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof InterviewStatusSchema>;
+
+/**
+ * How an interview attempt ended (AAPOR-style disposition). `completed` comes from completing the
+ * questionnaire (or the form's `outcome` calculate: `refused`, `ineligible`); the others are
+ * chosen by the surveyor closing an attempt without finishing it.
+ */
+export const OUTCOMES = ['completed', 'partial', 'refused', 'not_at_home', 'ineligible', 'interrupted'] as const;
+export const OutcomeSchema = z.enum(OUTCOMES);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+/** Outcomes a surveyor may close an unfinished attempt with. */
+export const CLOSE_OUTCOMES = ['partial', 'refused', 'not_at_home', 'ineligible', 'interrupted'] as const;
+export const CloseOutcomeSchema = z.enum(CLOSE_OUTCOMES);
+
+/** Lower-case hex SHA-256 (content hashes of form versions, batches). */
+export const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 in lower-case hex');
+
+/** Free text a person typed (comments, notes, respondent references): bounded, trimmed. */
+export const NoteSchema = z.string().trim().max(1_000);
 
 export const IsoTimeSchema = z.string().max(40);
 
@@ -81,15 +105,28 @@ export type ManagedUser = z.infer<typeof ManagedUserSchema>;
 
 export const InterviewSummarySchema = z.strictObject({
   id: UuidSchema,
+  /** Questionnaire serial number, unique per device (1, 2, 3…); with deviceId a sample identifier. */
+  serial: z.number().int().min(1),
   revision: z.number().int().min(0),
   status: InterviewStatusSchema,
+  /** Null while a draft; set when completed or closed. */
+  outcome: OutcomeSchema.nullable(),
   surveyId: SlugSchema,
   formVersion: SlugSchema,
+  /** Content hash of the form version (fetch it with `form:get`; the renderer caches by hash). */
+  formHash: Sha256HexSchema,
   unitCode: UnitCodeSchema,
+  respondentRef: z.string().max(64).nullable(),
+  consent: z.boolean(),
   deviceId: UuidSchema,
   surveyorId: z.number().int(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
+  completedAt: IsoTimeSchema.nullable(),
+  /** The question shown last (resume returns there); null before the first page. */
+  currentPath: AnswerPathSchema.nullable(),
+  /** The supervisor's comment when the interview was sent back (status rejected), else null. */
+  comment: z.string().max(1_000).nullable(),
   answerCount: z.number().int().min(0),
 });
 export type InterviewSummary = z.infer<typeof InterviewSummarySchema>;
@@ -114,7 +151,11 @@ export type Interview = z.infer<typeof InterviewSchema>;
 export const SurveySchema = z.strictObject({
   id: SlugSchema,
   title: z.string().max(300),
+  /** The current form version (the one new interviews use), null when none is installed. */
   formVersion: SlugSchema.nullable(),
+  formHash: Sha256HexSchema.nullable(),
+  /** Units in this survey's frame (0 when it uses no frame). */
+  unitCount: z.number().int().min(0),
 });
 export type Survey = z.infer<typeof SurveySchema>;
 
@@ -133,3 +174,26 @@ export const BackupSummarySchema = z.strictObject({
   /** Why it cannot be restored (technical, for support); null when usable. */
   problem: z.string().max(300).nullable(),
 });
+/** A unit of a survey's sampling frame (ward, commune, special zone, agency…). */
+export const UnitSchema = z.strictObject({
+  code: UnitCodeSchema,
+  /** As the frame names it, e.g. "Phường/Ward", "Xã/Commune", "Đặc khu/Special zone". */
+  type: z.string().max(60),
+  nameVi: z.string().max(200),
+  nameEn: z.string().max(200).nullable(),
+  /** Where it was before the 2025 merger, to tell "Xã Thanh An" from "Xã Thạnh An". */
+  formerProvince: z.string().max(120).nullable(),
+  formerDistrict: z.string().max(300).nullable(),
+});
+export type Unit = z.infer<typeof UnitSchema>;
+
+/** Navigation paradata the screen reports; answered/changed events are written by saveAnswer itself. */
+export const PARADATA_EVENT_KINDS = ['shown', 'left', 'review', 'help'] as const;
+export const ParadataEventSchema = z.strictObject({
+  kind: z.enum(PARADATA_EVENT_KINDS),
+  /** The question (or first question of the page) the event is about. */
+  path: AnswerPathSchema,
+  /** The renderer's clock when it happened (kept beside the main process's own time). */
+  at: IsoTimeSchema,
+});
+export type ParadataEvent = z.infer<typeof ParadataEventSchema>;

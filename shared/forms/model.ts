@@ -64,8 +64,12 @@ export type QuestionType =
 export const METADATA_TYPES: readonly QuestionType[] = ['start', 'end', 'today', 'deviceid', 'username'];
 export const SELECT_TYPES: readonly QuestionType[] = ['select_one', 'select_multiple', 'rank'];
 
-/** Missing-value kinds of DOMAIN.md: answers in their own right, excluded from index denominators. */
-export type MissingKind = 'not_applicable' | 'dont_know' | 'refused';
+/**
+ * Missing-value kinds of DOMAIN.md: answers in their own right, excluded from index denominators.
+ * The one definition: the contract, the runtime, the store and the exports all use this list.
+ */
+export const MISSING_KINDS = ['dont_know', 'refused', 'not_applicable'] as const;
+export type MissingKind = (typeof MISSING_KINDS)[number];
 
 export interface MissingCode {
   /** The value stored as the answer (`8`, `9`). */

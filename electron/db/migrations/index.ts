@@ -5,6 +5,7 @@ import type { Database } from '../types';
 import { migration001Initial } from './001-initial';
 import { migration002BatchesAndListingIndexes } from './002-batches-and-listing-indexes';
 import { migration003AppendOnlyGuards } from './003-append-only-guards';
+import { migration004InterviewLifecycle } from './004-interview-lifecycle';
 
 export interface Migration {
   version: number;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration001Initial },
   { version: 2, name: 'batches-and-listing-indexes', up: migration002BatchesAndListingIndexes },
   { version: 3, name: 'append-only-guards', up: migration003AppendOnlyGuards },
+  { version: 4, name: 'interview-lifecycle', up: migration004InterviewLifecycle },
 ];
 
 /** Throws unless versions run 1, 2, 3… with no gap, duplicate or reordering. */

@@ -16,8 +16,8 @@ describe('append-only logs', () => {
     const core = makeCore();
     cores.push(core);
     const { surveyorA } = await setUpStaff(core);
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, session(surveyorA));
-    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 1 }, session(surveyorA));
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, session(surveyorA));
+    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '1' }, session(surveyorA));
     const count = () => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const before = count();
     expect(before).toBeGreaterThan(0);
@@ -33,8 +33,8 @@ describe('append-only logs refuse a rewrite through INSERT OR REPLACE', () => {
     const core = makeCore();
     cores.push(core);
     const { surveyorA } = await setUpStaff(core);
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, session(surveyorA));
-    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 1 }, session(surveyorA));
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, session(surveyorA));
+    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '1' }, session(surveyorA));
     const original = core.db.prepare(`SELECT * FROM ${table} ORDER BY id LIMIT 1`).get() as Record<string, unknown>;
     const columns = Object.keys(original);
     const forged: Record<string, unknown> = { ...original, at: 'forged' };
@@ -47,8 +47,8 @@ describe('append-only logs refuse a rewrite through INSERT OR REPLACE', () => {
     expect(core.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(original.id)).toEqual(original);
     // New rows still go in.
     const count = (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC2', value: 2 }, session(surveyorA));
-    await core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session());
+    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC2', value: '2' }, session(surveyorA));
+    await core.handlers['session:signIn']({ code: 'DTV01', secret: '1358' }, session());
     expect((core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n).toBeGreaterThan(count);
   });
 });

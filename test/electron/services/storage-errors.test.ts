@@ -78,21 +78,21 @@ describe('a full disk', () => {
     const { surveyorA } = await setUpStaff(core);
     const guard = guardFor(core);
     const ctx = { senderUrl: 'test://', ...session(surveyorA) };
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, session(surveyorA));
-    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 1 }, session(surveyorA));
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, session(surveyorA));
+    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '1' }, session(surveyorA));
     // SQLite returns SQLITE_FULL when a write needs a page beyond max_page_count: the same code
-    // a full disk gives. Each long answer needs new pages.
+    // a full disk gives. Each answer (and its paradata row) soon needs a new page.
     const pages = core.db.pragma('page_count', { simple: true }) as number;
     core.db.pragma(`max_page_count = ${pages}`);
     let result;
-    for (let i = 0; i < 50; i++) {
-      result = await guard('interview:saveAnswer', { interviewId: iv.id, path: `NOTE${i}`, value: 'x'.repeat(3000) }, ctx);
+    for (let i = 1; i <= 1000; i++) {
+      result = await guard('interview:saveAnswer', { interviewId: iv.id, path: `members[${i}]/age`, value: 30 }, ctx);
       if (!result.ok) break;
     }
     expect(result).toMatchObject({ ok: false, error: { code: 'disk_full', messageEn: ERROR_MESSAGES.disk_full.en } });
-    expect(core.db.prepare("SELECT value FROM answers WHERE interview_id = ? AND path = 'ACC1'").get(iv.id)).toEqual({ value: '1' });
+    expect(core.db.prepare("SELECT value FROM answers WHERE interview_id = ? AND path = 'ACC1'").get(iv.id)).toEqual({ value: '"1"' });
     core.db.pragma('max_page_count = 1073741823');
-    expect((await guard('interview:saveAnswer', { interviewId: iv.id, path: 'ACC2', value: 2 }, ctx)).ok).toBe(true);
+    expect((await guard('interview:saveAnswer', { interviewId: iv.id, path: 'ACC2', value: '2' }, ctx)).ok).toBe(true);
   });
 });
 
