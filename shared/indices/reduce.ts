@@ -1,0 +1,161 @@
+// Respondents → compact typed arrays, once: every later pass (point estimates, linearised
+// variances, bootstrap replicates, any grouping) reads flat arrays instead of answer objects.
+// Respondents are put in a canonical order (by id) so that no result depends on input order.
+import { IndexInputError, type IndexAnswer, type IndexRespondent, type IndexSettings } from './types';
+
+/** Answer status codes in `ReducedSample.status`. */
+export const NOT_VALID = 0;
+export const VALID = 1;
+export const SATISFIED = 2;
+
+export interface ReducedComponent {
+  id: string;
+  weight: number;
+  /** Item positions (columns of the n × I matrices). */
+  items: number[];
+}
+
+export interface ReducedSample {
+  /** Respondents. */
+  size: number;
+  /** Index items (one per component × question pair), in configuration order. */
+  itemCount: number;
+  itemQuestion: string[];
+  itemWeight: Float64Array;
+  itemComponent: Int32Array;
+  components: ReducedComponent[];
+  /** Canonical position → position in the caller's array. */
+  order: Int32Array;
+  ids: string[];
+  weights: Float64Array;
+  /** True when any design weight differs from 1. */
+  weighted: boolean;
+  /** size × itemCount, row-major: NOT_VALID, VALID (not satisfied) or SATISFIED. */
+  status: Uint8Array;
+  /** size × itemCount: the answer's code when valid, else NaN. */
+  score: Float64Array;
+}
+
+function checkSettings(settings: IndexSettings): void {
+  const bad = (vi: string, en: string) => new IndexInputError('invalid_config', vi, en);
+  const valid = new Set(settings.validCodes);
+  if (valid.size === 0) throw bad('Cấu hình chỉ số không có mã hợp lệ nào (index_valid).', 'The index configuration lists no valid codes (index_valid).');
+  for (const c of [...settings.validCodes, ...settings.satisfiedCodes]) {
+    if (!Number.isFinite(c)) throw bad(`Mã "${c}" trong cấu hình chỉ số không phải số.`, `Code "${c}" in the index configuration is not a number.`);
+  }
+  const outside = settings.satisfiedCodes.filter((c) => !valid.has(c));
+  if (outside.length) {
+    throw bad(
+      `Mã hài lòng ${outside.join(', ')} không nằm trong các mã hợp lệ (${settings.validCodes.join(', ')}), nên không bao giờ được tính.`,
+      `Satisfied code(s) ${outside.join(', ')} are not among the valid codes (${settings.validCodes.join(', ')}), so they could never count.`,
+    );
+  }
+  const ids = new Set<string>();
+  for (const comp of settings.components) {
+    if (ids.has(comp.id)) throw bad(`Thành phần "${comp.id}" khai báo hai lần.`, `Component "${comp.id}" is declared twice.`);
+    ids.add(comp.id);
+    for (const w of [comp.weight, ...comp.items.map((i) => i.weight)]) {
+      if (!Number.isFinite(w) || w < 0) {
+        throw bad(`Trọng số ${w} của thành phần "${comp.id}" không phải số không âm.`, `Weight ${w} in component "${comp.id}" is not a non-negative number.`);
+      }
+    }
+  }
+}
+
+function describe(answer: unknown): string {
+  try {
+    return JSON.stringify(answer) ?? String(answer);
+  } catch {
+    return String(answer);
+  }
+}
+
+/** Reads one answer: NaN when it does not enter a denominator, else its code. Throws on a malformed answer. */
+function codeOf(answer: IndexAnswer | undefined, respondent: string, question: string): number {
+  if (answer === undefined || answer === 'skipped' || answer === 'unanswered') return NaN;
+  if (typeof answer === 'object' && answer !== null) {
+    if ('code' in answer && typeof answer.code === 'number' && Number.isFinite(answer.code)) return answer.code;
+    if ('missing' in answer && (answer.missing === 'dont_know' || answer.missing === 'refused' || answer.missing === 'not_applicable')) return NaN;
+  }
+  throw new IndexInputError(
+    'invalid_answer',
+    `Người trả lời "${respondent}", câu "${question}": câu trả lời ${describe(answer)} không hợp lệ (cần { code: số }, { missing: 'dont_know'|'refused'|'not_applicable' }, 'skipped' hoặc 'unanswered').`,
+    `Respondent "${respondent}", question "${question}": answer ${describe(answer)} is not valid (expected { code: number }, { missing: 'dont_know'|'refused'|'not_applicable' }, 'skipped' or 'unanswered').`,
+  );
+}
+
+/** Validates everything first and builds the typed arrays; throws `IndexInputError` on bad input. */
+export function reduceSample(respondents: readonly IndexRespondent[], settings: IndexSettings): ReducedSample {
+  checkSettings(settings);
+  const itemQuestion: string[] = [];
+  const itemWeights: number[] = [];
+  const itemComps: number[] = [];
+  const components: ReducedComponent[] = settings.components.map((comp, c) => ({
+    id: comp.id,
+    weight: comp.weight,
+    items: comp.items.map((item) => {
+      itemQuestion.push(item.question);
+      itemWeights.push(item.weight);
+      itemComps.push(c);
+      return itemQuestion.length - 1;
+    }),
+  }));
+  const size = respondents.length;
+  const I = itemQuestion.length;
+
+  const order = Int32Array.from(respondents.keys());
+  const ids = respondents.map((r) => r.id);
+  for (const [k, id] of ids.entries()) {
+    if (typeof id !== 'string' || id === '') {
+      throw new IndexInputError('invalid_answer', `Người trả lời thứ ${k + 1} không có mã (id).`, `Respondent #${k + 1} has no id.`);
+    }
+  }
+  // Code-unit order, not locale order: the same on every machine.
+  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  for (let k = 1; k < size; k++) {
+    const id = ids[order[k]!]!;
+    if (id === ids[order[k - 1]!]) {
+      throw new IndexInputError('duplicate_respondent', `Người trả lời "${id}" xuất hiện hai lần; mỗi phỏng vấn chỉ được tính một lần.`, `Respondent "${id}" appears twice; each Interview counts once.`);
+    }
+  }
+
+  const valid = new Set(settings.validCodes);
+  const satisfied = new Set(settings.satisfiedCodes);
+  const weights = new Float64Array(size);
+  const status = new Uint8Array(size * I);
+  const score = new Float64Array(size * I).fill(NaN);
+  let weighted = false;
+  for (let j = 0; j < size; j++) {
+    const r = respondents[order[j]!]!;
+    const w = r.weight ?? 1;
+    if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
+      throw new IndexInputError('invalid_weight', `Người trả lời "${r.id}": trọng số thiết kế ${describe(r.weight)} phải là số dương.`, `Respondent "${r.id}": design weight ${describe(r.weight)} must be a positive number.`);
+    }
+    if (w !== 1) weighted = true;
+    weights[j] = w;
+    if (typeof r.answers !== 'object' || r.answers === null) {
+      throw new IndexInputError('invalid_answer', `Người trả lời "${r.id}" không có bảng câu trả lời.`, `Respondent "${r.id}" has no answers record.`);
+    }
+    for (let i = 0; i < I; i++) {
+      const q = itemQuestion[i]!;
+      const code = codeOf(Object.hasOwn(r.answers, q) ? r.answers[q] : undefined, r.id, q);
+      if (Number.isNaN(code) || !valid.has(code)) continue;
+      status[j * I + i] = satisfied.has(code) ? SATISFIED : VALID;
+      score[j * I + i] = code;
+    }
+  }
+  return {
+    size,
+    itemCount: I,
+    itemQuestion,
+    itemWeight: Float64Array.from(itemWeights),
+    itemComponent: Int32Array.from(itemComps),
+    components,
+    order,
+    ids: Array.from(order, (k) => ids[k]!),
+    weights,
+    weighted,
+    status,
+    score,
+  };
+}
