@@ -4,18 +4,19 @@ import { computeGroups } from './compute';
 import { reduceSample, type ReducedSample } from './reduce';
 import type { GroupIndices, IndexOptions, IndexRespondent, IndexSettings } from './types';
 
-/** Groups keyed by `keyOf(respondent)`, sorted by key (code-unit order). */
-export function indicesBy<R extends IndexRespondent>(
-  sample: ReducedSample,
-  respondents: readonly R[],
-  keyOf: (respondent: R) => string,
-  options: IndexOptions = {},
-): GroupIndices[] {
-  if (respondents.length !== sample.size) throw new RangeError('indicesBy: respondents are not the ones the sample was reduced from');
+/** What a key selector sees of a respondent: its position in the input (order of `add`), id and Unit. */
+export interface RespondentRef {
+  input: number;
+  id: string;
+  unitCode: string;
+}
+
+/** Groups keyed by `keyOf`, sorted by key (code-unit order). */
+export function indicesBy(sample: ReducedSample, keyOf: (respondent: RespondentRef) => string, options: IndexOptions = {}): GroupIndices[] {
   const byKey = new Map<string, number>();
   const raw = new Array<string>(sample.size);
   for (let j = 0; j < sample.size; j++) {
-    const key = String(keyOf(respondents[sample.order[j]!]!));
+    const key = String(keyOf({ input: sample.order[j]!, id: sample.ids[j]!, unitCode: sample.unitCodes[j]! }));
     raw[j] = key;
     byKey.set(key, 0);
   }
@@ -23,6 +24,11 @@ export function indicesBy<R extends IndexRespondent>(
   keys.forEach((k, g) => byKey.set(k, g));
   const groupOf = Int32Array.from(raw, (k) => byKey.get(k)!);
   return computeGroups(sample, groupOf, keys, options);
+}
+
+/** One group per Unit code. */
+export function indicesByUnit(sample: ReducedSample, options: IndexOptions = {}): GroupIndices[] {
+  return indicesBy(sample, (r) => r.unitCode, options);
 }
 
 /** The whole sample as one group (key ''). */
@@ -38,6 +44,7 @@ export function computeIndices<R extends IndexRespondent>(
 ): { overall: GroupIndices; groups: GroupIndices[] } {
   const sample = reduceSample(respondents, settings);
   const overall = indicesOverall(sample, options);
-  const groups = options.by ? indicesBy(sample, respondents, options.by, options) : [];
+  const by = options.by;
+  const groups = by ? indicesBy(sample, (ref) => by(respondents[ref.input]!), options) : [];
   return { overall, groups };
 }

@@ -24,9 +24,10 @@ export interface ReducedSample {
   itemWeight: Float64Array;
   itemComponent: Int32Array;
   components: ReducedComponent[];
-  /** Canonical position → position in the caller's array. */
+  /** Canonical position → position in the caller's array (the order respondents were added). */
   order: Int32Array;
   ids: string[];
+  unitCodes: string[];
   weights: Float64Array;
   /** True when any design weight differs from 1. */
   weighted: boolean;
@@ -84,8 +85,17 @@ function codeOf(answer: IndexAnswer | undefined, respondent: string, question: s
   );
 }
 
-/** Validates everything first and builds the typed arrays; throws `IndexInputError` on bad input. */
-export function reduceSample(respondents: readonly IndexRespondent[], settings: IndexSettings): ReducedSample {
+/**
+ * Accepts respondents one at a time (a report can stream them from a database without keeping
+ * answer objects) and puts them in canonical id order at `finish()`. Each `add` validates the
+ * respondent fully before writing anything, so a thrown error leaves the builder as it was.
+ */
+export interface SampleBuilder {
+  add(respondent: IndexRespondent): void;
+  finish(): ReducedSample;
+}
+
+export function createSampleBuilder(settings: IndexSettings): SampleBuilder {
   checkSettings(settings);
   const itemQuestion: string[] = [];
   const itemWeights: number[] = [];
@@ -100,62 +110,106 @@ export function reduceSample(respondents: readonly IndexRespondent[], settings: 
       return itemQuestion.length - 1;
     }),
   }));
-  const size = respondents.length;
   const I = itemQuestion.length;
-
-  const order = Int32Array.from(respondents.keys());
-  const ids = respondents.map((r) => r.id);
-  for (const [k, id] of ids.entries()) {
-    if (typeof id !== 'string' || id === '') {
-      throw new IndexInputError('invalid_answer', `Người trả lời thứ ${k + 1} không có mã (id).`, `Respondent #${k + 1} has no id.`);
-    }
-  }
-  // Code-unit order, not locale order: the same on every machine.
-  order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-  for (let k = 1; k < size; k++) {
-    const id = ids[order[k]!]!;
-    if (id === ids[order[k - 1]!]) {
-      throw new IndexInputError('duplicate_respondent', `Người trả lời "${id}" xuất hiện hai lần; mỗi phỏng vấn chỉ được tính một lần.`, `Respondent "${id}" appears twice; each Interview counts once.`);
-    }
-  }
-
   const valid = new Set(settings.validCodes);
   const satisfied = new Set(settings.satisfiedCodes);
-  const weights = new Float64Array(size);
-  const status = new Uint8Array(size * I);
-  const score = new Float64Array(size * I).fill(NaN);
+  const ids: string[] = [];
+  const unitCodes: string[] = [];
+  let capacity = 64;
+  let weights = new Float64Array(capacity);
+  let status = new Uint8Array(capacity * I);
+  let score = new Float64Array(capacity * I).fill(NaN);
+  const rowStatus = new Uint8Array(I);
+  const rowScore = new Float64Array(I);
   let weighted = false;
-  for (let j = 0; j < size; j++) {
-    const r = respondents[order[j]!]!;
-    const w = r.weight ?? 1;
-    if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
-      throw new IndexInputError('invalid_weight', `Người trả lời "${r.id}": trọng số thiết kế ${describe(r.weight)} phải là số dương.`, `Respondent "${r.id}": design weight ${describe(r.weight)} must be a positive number.`);
-    }
-    if (w !== 1) weighted = true;
-    weights[j] = w;
-    if (typeof r.answers !== 'object' || r.answers === null) {
-      throw new IndexInputError('invalid_answer', `Người trả lời "${r.id}" không có bảng câu trả lời.`, `Respondent "${r.id}" has no answers record.`);
-    }
-    for (let i = 0; i < I; i++) {
-      const q = itemQuestion[i]!;
-      const code = codeOf(Object.hasOwn(r.answers, q) ? r.answers[q] : undefined, r.id, q);
-      if (Number.isNaN(code) || !valid.has(code)) continue;
-      status[j * I + i] = satisfied.has(code) ? SATISFIED : VALID;
-      score[j * I + i] = code;
-    }
-  }
-  return {
-    size,
-    itemCount: I,
-    itemQuestion,
-    itemWeight: Float64Array.from(itemWeights),
-    itemComponent: Int32Array.from(itemComps),
-    components,
-    order,
-    ids: Array.from(order, (k) => ids[k]!),
-    weights,
-    weighted,
-    status,
-    score,
+  let finished = false;
+
+  const grow = () => {
+    capacity *= 2;
+    const w = new Float64Array(capacity);
+    w.set(weights);
+    const st = new Uint8Array(capacity * I);
+    st.set(status);
+    const sc = new Float64Array(capacity * I).fill(NaN);
+    sc.set(score);
+    [weights, status, score] = [w, st, sc];
   };
+
+  return {
+    add(r) {
+      if (finished) throw new Error('SampleBuilder.add after finish()');
+      const k = ids.length;
+      if (typeof r !== 'object' || r === null || typeof r.id !== 'string' || r.id === '') {
+        throw new IndexInputError('invalid_answer', `Người trả lời thứ ${k + 1} không có mã (id).`, `Respondent #${k + 1} has no id.`);
+      }
+      if (typeof r.unitCode !== 'string') {
+        throw new IndexInputError('invalid_answer', `Người trả lời "${r.id}" không có mã đơn vị (unitCode).`, `Respondent "${r.id}" has no unit code (unitCode).`);
+      }
+      const w = r.weight ?? 1;
+      if (typeof w !== 'number' || !Number.isFinite(w) || w <= 0) {
+        throw new IndexInputError('invalid_weight', `Người trả lời "${r.id}": trọng số thiết kế ${describe(r.weight)} phải là số dương.`, `Respondent "${r.id}": design weight ${describe(r.weight)} must be a positive number.`);
+      }
+      if (typeof r.answers !== 'object' || r.answers === null) {
+        throw new IndexInputError('invalid_answer', `Người trả lời "${r.id}" không có bảng câu trả lời.`, `Respondent "${r.id}" has no answers record.`);
+      }
+      for (let i = 0; i < I; i++) {
+        const q = itemQuestion[i]!;
+        const code = codeOf(Object.hasOwn(r.answers, q) ? r.answers[q] : undefined, r.id, q);
+        const ok = !Number.isNaN(code) && valid.has(code);
+        rowStatus[i] = ok ? (satisfied.has(code) ? SATISFIED : VALID) : NOT_VALID;
+        rowScore[i] = ok ? code : NaN;
+      }
+      if (k === capacity) grow();
+      weights[k] = w;
+      status.set(rowStatus, k * I);
+      score.set(rowScore, k * I);
+      if (w !== 1) weighted = true;
+      ids.push(r.id);
+      unitCodes.push(r.unitCode);
+    },
+    finish() {
+      finished = true;
+      const size = ids.length;
+      const order = Int32Array.from(ids.keys());
+      // Code-unit order, not locale order: the same on every machine.
+      order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+      for (let j = 1; j < size; j++) {
+        const id = ids[order[j]!]!;
+        if (id === ids[order[j - 1]!]) {
+          throw new IndexInputError('duplicate_respondent', `Người trả lời "${id}" xuất hiện hai lần; mỗi phỏng vấn chỉ được tính một lần.`, `Respondent "${id}" appears twice; each Interview counts once.`);
+        }
+      }
+      const outWeights = new Float64Array(size);
+      const outStatus = new Uint8Array(size * I);
+      const outScore = new Float64Array(size * I);
+      for (let j = 0; j < size; j++) {
+        const k = order[j]!;
+        outWeights[j] = weights[k]!;
+        outStatus.set(status.subarray(k * I, (k + 1) * I), j * I);
+        outScore.set(score.subarray(k * I, (k + 1) * I), j * I);
+      }
+      return {
+        size,
+        itemCount: I,
+        itemQuestion,
+        itemWeight: Float64Array.from(itemWeights),
+        itemComponent: Int32Array.from(itemComps),
+        components,
+        order,
+        ids: Array.from(order, (k) => ids[k]!),
+        unitCodes: Array.from(order, (k) => unitCodes[k]!),
+        weights: outWeights,
+        weighted,
+        status: outStatus,
+        score: outScore,
+      };
+    },
+  };
+}
+
+/** All respondents at once; throws `IndexInputError` on bad input. */
+export function reduceSample(respondents: readonly IndexRespondent[], settings: IndexSettings): ReducedSample {
+  const builder = createSampleBuilder(settings);
+  for (const r of respondents) builder.add(r);
+  return builder.finish();
 }
