@@ -71,18 +71,44 @@ function describe(answer: unknown): string {
   }
 }
 
-/** Reads one answer: NaN when it does not enter a denominator, else its code. Throws on a malformed answer. */
-function codeOf(answer: IndexAnswer | undefined, respondent: string, question: string): number {
-  if (answer === undefined || answer === 'skipped' || answer === 'unanswered') return NaN;
-  if (typeof answer === 'object' && answer !== null) {
-    if ('code' in answer && typeof answer.code === 'number' && Number.isFinite(answer.code)) return answer.code;
-    if ('missing' in answer && (answer.missing === 'dont_know' || answer.missing === 'refused' || answer.missing === 'not_applicable')) return NaN;
-  }
-  throw new IndexInputError(
+function invalidAnswer(answer: unknown, respondent: string, question: string): IndexInputError {
+  return new IndexInputError(
     'invalid_answer',
     `Người trả lời "${respondent}", câu "${question}": câu trả lời ${describe(answer)} không hợp lệ (cần { code: số }, { missing: 'dont_know'|'refused'|'not_applicable' }, 'skipped' hoặc 'unanswered').`,
     `Respondent "${respondent}", question "${question}": answer ${describe(answer)} is not valid (expected { code: number }, { missing: 'dont_know'|'refused'|'not_applicable' }, 'skipped' or 'unanswered').`,
   );
+}
+
+/** Reads one answer: NaN when it does not enter a denominator, else its code. Throws on a malformed answer. */
+function codeOf(answer: IndexAnswer | undefined, respondent: string, question: string): number {
+  if (answer === undefined || answer === 'skipped' || answer === 'unanswered') return NaN;
+  if (typeof answer === 'object' && answer !== null) {
+    // Property reads rather than `in`: this runs once per answer of a 200,000-interview report.
+    const code = (answer as { code?: unknown }).code;
+    if (typeof code === 'number') {
+      if (Number.isFinite(code)) return code;
+    } else if (code === undefined) {
+      const missing = (answer as { missing?: unknown }).missing;
+      if (missing === 'dont_know' || missing === 'refused' || missing === 'not_applicable') return NaN;
+    }
+  }
+  throw invalidAnswer(answer, respondent, question);
+}
+
+/**
+ * Code → NOT_VALID / VALID / SATISFIED. A small table when the codes span at most 1,024 integers
+ * (every real scale), else sets.
+ */
+function codeClassifier(settings: IndexSettings): (code: number) => number {
+  const valid = new Set(settings.validCodes);
+  const satisfied = new Set(settings.satisfiedCodes);
+  const slow = (code: number) => (!valid.has(code) ? NOT_VALID : satisfied.has(code) ? SATISFIED : VALID);
+  const min = Math.min(...settings.validCodes);
+  const max = Math.max(...settings.validCodes);
+  if (!settings.validCodes.every(Number.isInteger) || max - min >= 1024) return slow;
+  const table = new Uint8Array(max - min + 1);
+  for (let c = min; c <= max; c++) table[c - min] = slow(c);
+  return (code: number) => (Number.isInteger(code) && code >= min && code <= max ? table[code - min]! : NOT_VALID);
 }
 
 /**
@@ -111,8 +137,7 @@ export function createSampleBuilder(settings: IndexSettings): SampleBuilder {
     }),
   }));
   const I = itemQuestion.length;
-  const valid = new Set(settings.validCodes);
-  const satisfied = new Set(settings.satisfiedCodes);
+  const classify = codeClassifier(settings);
   const ids: string[] = [];
   const unitCodes: string[] = [];
   let capacity = 64;
@@ -152,12 +177,16 @@ export function createSampleBuilder(settings: IndexSettings): SampleBuilder {
       if (typeof r.answers !== 'object' || r.answers === null) {
         throw new IndexInputError('invalid_answer', `Người trả lời "${r.id}" không có bảng câu trả lời.`, `Respondent "${r.id}" has no answers record.`);
       }
+      const answers = r.answers;
       for (let i = 0; i < I; i++) {
         const q = itemQuestion[i]!;
-        const code = codeOf(Object.hasOwn(r.answers, q) ? r.answers[q] : undefined, r.id, q);
-        const ok = !Number.isNaN(code) && valid.has(code);
-        rowStatus[i] = ok ? (satisfied.has(code) ? SATISFIED : VALID) : NOT_VALID;
-        rowScore[i] = ok ? code : NaN;
+        let answer = answers[q];
+        // An inherited property (a question named "constructor") is not an answer.
+        if (answer !== undefined && typeof answer !== 'string' && !Object.hasOwn(answers, q)) answer = undefined;
+        const code = codeOf(answer, r.id, q);
+        const st = Number.isNaN(code) ? NOT_VALID : classify(code);
+        rowStatus[i] = st;
+        rowScore[i] = st === NOT_VALID ? NaN : code;
       }
       if (k === capacity) grow();
       weights[k] = w;
@@ -170,24 +199,33 @@ export function createSampleBuilder(settings: IndexSettings): SampleBuilder {
     finish() {
       finished = true;
       const size = ids.length;
-      const order = Int32Array.from(ids.keys());
-      // Code-unit order, not locale order: the same on every machine.
-      order.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+      // Code-unit order, not locale order: the same on every machine. Input already in id order
+      // (a database read ORDER BY id) skips the sort and the copy.
+      let sorted = true;
+      for (let j = 1; j < size && sorted; j++) sorted = ids[j - 1]! < ids[j]!;
+      const order = Int32Array.from(
+        sorted ? ids.keys() : Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0)),
+      );
       for (let j = 1; j < size; j++) {
         const id = ids[order[j]!]!;
         if (id === ids[order[j - 1]!]) {
           throw new IndexInputError('duplicate_respondent', `Người trả lời "${id}" xuất hiện hai lần; mỗi phỏng vấn chỉ được tính một lần.`, `Respondent "${id}" appears twice; each Interview counts once.`);
         }
       }
-      const outWeights = new Float64Array(size);
-      const outStatus = new Uint8Array(size * I);
-      const outScore = new Float64Array(size * I);
-      for (let j = 0; j < size; j++) {
-        const k = order[j]!;
-        outWeights[j] = weights[k]!;
-        outStatus.set(status.subarray(k * I, (k + 1) * I), j * I);
-        outScore.set(score.subarray(k * I, (k + 1) * I), j * I);
+      const outWeights = weights.slice(0, size);
+      const outStatus = status.slice(0, size * I);
+      const outScore = score.slice(0, size * I);
+      if (!sorted) {
+        for (let j = 0; j < size; j++) {
+          const k = order[j]!;
+          outWeights[j] = weights[k]!;
+          for (let i = 0; i < I; i++) {
+            outStatus[j * I + i] = status[k * I + i]!;
+            outScore[j * I + i] = score[k * I + i]!;
+          }
+        }
       }
+      [weights, status, score] = [new Float64Array(0), new Uint8Array(0), new Float64Array(0)];
       return {
         size,
         itemCount: I,

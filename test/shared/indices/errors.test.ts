@@ -84,4 +84,10 @@ describe('edge cases that are not errors', () => {
     const { overall } = computeIndices(rs, settings);
     expect(overall.components[0]!.items[0]).toMatchObject({ n: 4, index: 0.5, mean: 5.5 });
   });
+
+  test('a question named like an Object property ("constructor") is unanswered unless answered', () => {
+    const settings = { components: [{ id: 'S', labels: {}, weight: 1, items: [{ question: 'constructor', weight: 1 }] }], satisfiedCodes: [4, 5], validCodes: [1, 2, 3, 4, 5] };
+    const { overall } = computeIndices([respondent('a', 'U', {}), respondent('b', 'U', { constructor: code(4) })], settings);
+    expect(overall.components[0]!.items[0]).toMatchObject({ n: 1, index: 1 });
+  });
 });
