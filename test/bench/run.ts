@@ -39,6 +39,13 @@ const benches: { id: string; load: () => Promise<Bench> }[] = [
       return () => m.runEngineBench({});
     },
   },
+  {
+    id: 'indices',
+    load: async () => {
+      const m = await import('./indices.bench');
+      return () => m.runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) });
+    },
+  },
 ];
 
 function fmt(n: number | undefined): string {
