@@ -64,6 +64,18 @@ describe('unit U1 (weights 1): items, components, overall', () => {
     expect(comp(u1, 'A').ci!.lo).toBeCloseTo(0.4759100713, 9);
     expect(comp(u1, 'A').ci!.hi).toBeCloseTo(0.9649503223, 9);
   });
+
+  test('the overall interval linearises through the component weights (worked by hand)', () => {
+    // b = 2/4, 1/4, 1/4 for A, B, C. In units of 1/72, per respondent r1…r4:
+    // z_A = (4, −8, 4, 0)            (above: 1/18, −2/18, 1/18, 0)
+    // z_B: a = ¾, ¼; D = 3, 3; p = ⅔, ⅓ → r1 ¾·⅓·(0−⅔) = −12; r2 ¾·⅓·⅓ + ¼·⅓·⅔ = 10;
+    //      r3 ¼·⅓·(0−⅓) = −2; r4 ¾·⅓·⅓ + ¼·⅓·(0−⅓) = 4
+    // z_C: D = 3, p = ⅔ → (8, 0, 8, −16)
+    // z_O = ½z_A + ¼z_B + ¼z_C = (1, −1.5, 3.5, −3) (Σ = 0); V = 24.5/72² = 0.00472608
+    // θ = 35/48, n* = θ(1−θ)/V = 41.785714 → Wilson = [0.579493, 0.840252]
+    expect(u1.ci!.lo).toBeCloseTo(0.5794931849, 9);
+    expect(u1.ci!.hi).toBeCloseTo(0.8402519891, 9);
+  });
 });
 
 describe('unit U2 (design weights 2, 1, 3): weighted shares and a missing component', () => {
@@ -91,6 +103,19 @@ describe('unit U2 (design weights 2, 1, 3): weighted shares and a missing compon
     expect(u2.componentsMissing).toEqual(['B', 'C']);
     expect(u2.index).toBeCloseTo(37 / 60, 12);
     expect(u2).toMatchObject({ respondents: 3, n: 3 });
+  });
+
+  test('the linearised interval of A with design weights, worked by hand', () => {
+    // a = ½ per item; D_A1 = 6, p_A1 = 5/6; D_A2 = 5, p_A2 = 2/5. z_j = w_j Σ (a/D)(s − p):
+    // r5 (w 2): 2·[½·⅙·(1 − 5/6) + ½·⅕·(1 − 2/5)] = 2·(1/72 + 3/50)   =  266/1800
+    // r6 (w 1): 1·[½·⅙·(0 − 5/6)]                  = −5/72             = −125/1800
+    // r7 (w 3): 3·[½·⅙·(1 − 5/6) + ½·⅕·(0 − 2/5)] = 3·(1/72 − 1/25)   = −141/1800   (Σ z = 0)
+    // V = (266² + 125² + 141²)/1800² = 106262/3240000 = 0.0327969
+    // θ = 37/60, n* = θ(1−θ)/V = 7.207657 → Wilson(37/60, 7.207657) = [0.286569, 0.865641]
+    expect(comp(u2, 'A').ci!.lo).toBeCloseTo(0.2865694596, 9);
+    expect(comp(u2, 'A').ci!.hi).toBeCloseTo(0.8656406017, 9);
+    // With A the only component present, the overall interval is A's.
+    expect(u2.ci).toEqual(comp(u2, 'A').ci);
   });
 });
 
