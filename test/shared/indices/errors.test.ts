@@ -85,6 +85,13 @@ describe('edge cases that are not errors', () => {
     expect(overall.components[0]!.items[0]).toMatchObject({ n: 4, index: 0.5, mean: 5.5 });
   });
 
+  test('codes spread far apart (no lookup table) are classified the same way', () => {
+    const settings = { components: [{ id: 'S', labels: {}, weight: 1, items: [{ question: 'q', weight: 1 }] }], satisfiedCodes: [2000], validCodes: [1, 2000] };
+    const rs = [1, 2000, 5, 2000].map((c, k) => respondent(`r${k}`, 'U', { q: code(c) }));
+    // 5 is not valid; valid 1, 2000, 2000 → satisfied 2/3
+    expect(computeIndices(rs, settings).overall.components[0]!.items[0]).toMatchObject({ n: 3, index: 2 / 3 });
+  });
+
   test('a question named like an Object property ("constructor") is unanswered unless answered', () => {
     const settings = { components: [{ id: 'S', labels: {}, weight: 1, items: [{ question: 'constructor', weight: 1 }] }], satisfiedCodes: [4, 5], validCodes: [1, 2, 3, 4, 5] };
     const { overall } = computeIndices([respondent('a', 'U', {}), respondent('b', 'U', { constructor: code(4) })], settings);
