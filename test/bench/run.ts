@@ -21,6 +21,13 @@ const benches: BenchEntry[] = [
     id: 'engine',
     run: async () => (await import('./engine.bench')).runEngineBench({}),
   },
+  {
+    id: 'indices',
+    load: async () => {
+      const m = await import('./indices.bench');
+      return () => m.runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) });
+    },
+  },
 ];
 
 const record = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
