@@ -4,6 +4,7 @@ import type { CliIo } from './io';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
+import { keysGenerateCommand } from './commands/keys';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -31,6 +32,12 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat form run <form.xlsx|form.json> --answers <answers.json> [--lang vi|en] [--json]',
     summary: 'Evaluate a filled record ({ "<name>": value }, repeats as arrays of objects): relevance, errors, calculations, completeness.',
     run: formRunCommand,
+  },
+  {
+    words: ['keys', 'generate'],
+    usage: 'khaosat keys generate --out DIR [--passphrase] [--json]',
+    summary: "An analyst's signing key (Ed25519) and encryption key (age X25519) in DIR: secrets 0600, never overwritten; prints fingerprints. --passphrase wraps the signing key (passphrase from stdin).",
+    run: keysGenerateCommand,
   },
   {
     words: ['doctor'],
