@@ -3,6 +3,7 @@ export * from './age';
 export * from './analyst-keys';
 export * from './atomic-write';
 export * from './batch';
+export * from './bounded-read';
 export * from './device-key';
 export * from './hash';
 export * from './key-files';

@@ -77,3 +77,16 @@ describe('writeFileAtomic', () => {
     }
   });
 });
+
+describe('readFileBounded', () => {
+  it('reads a file within the limit and refuses a larger one or a folder with the given code', async () => {
+    const { readFileBounded } = await import('../../../electron/sync/bounded-read');
+    const path = join(dir, 'in.ksbatch');
+    writeFileSync(path, Buffer.alloc(100, 7));
+    expect((await readFileBounded(path, 100, 'batch_damaged')).equals(Buffer.alloc(100, 7))).toBe(true);
+    await expect(readFileBounded(path, 99, 'batch_damaged')).rejects.toMatchObject({ code: 'batch_damaged' });
+    await expect(readFileBounded(dir, 99, 'package_damaged')).rejects.toMatchObject({ code: 'package_damaged' });
+    writeFileSync(join(dir, 'empty'), '');
+    expect((await readFileBounded(join(dir, 'empty'), 10, 'batch_damaged')).length).toBe(0);
+  });
+});
