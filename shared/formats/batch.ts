@@ -19,11 +19,18 @@ export const BATCH_PAYLOAD_FORMAT = 'khaosat-batch-payload';
 export const BATCH_FORMAT_VERSION = 1;
 /** How the payload is encrypted: one age file (X25519 recipient), https://age-encryption.org/v1. */
 export const BATCH_PAYLOAD_ENCRYPTION = 'age-x25519';
+/**
+ * The payload JSON is gzipped (RFC 1952) before encryption: paradata repeats itself, so files on
+ * the stick are about a tenth of the size and age (pure JavaScript) has a tenth of the bytes to do.
+ */
+export const BATCH_PAYLOAD_COMPRESSION = 'gzip';
 
 export const BATCH_LIMITS = {
   /** The whole file (5,000 interviews with paradata are a few tens of MB). */
   fileBytes: 256 * 1024 * 1024,
   manifestBytes: 16 * 1024 * 1024,
+  /** The decompressed payload JSON (a gzip bomb stops here). */
+  payloadJsonBytes: 512 * 1024 * 1024,
   interviews: 100_000,
   answersPerInterview: 20_000,
   paradataPerInterview: 200_000,
@@ -95,6 +102,7 @@ export const BatchManifestSchema = z
     recipient: z.strictObject({ age: AgeRecipientSchema, fingerprint: FingerprintSchema }),
     payload: z.strictObject({
       encryption: z.literal(BATCH_PAYLOAD_ENCRYPTION),
+      compression: z.literal(BATCH_PAYLOAD_COMPRESSION),
       size: z.number().int().min(1).max(BATCH_LIMITS.fileBytes),
       sha256: Sha256HexSchema,
     }),

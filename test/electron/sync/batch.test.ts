@@ -1,6 +1,7 @@
 // Batches: round trip, verification before decryption, every damaged byte refused with a
 // specific error, foreign keys refused, and Debian's age decrypting the payload on its own.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,9 +125,9 @@ describe('batch', () => {
   });
 
   it('refuses a signed payload whose records do not match the manifest', async () => {
-    const sign = async (records: unknown[], batchId = input.batchId) => {
+    const sign = async (records: unknown[], batchId = input.batchId, pack = (b: Buffer) => gzipSync(b)) => {
       const plaintext = canonicalJson({ format: BATCH_PAYLOAD_FORMAT, formatVersion: BATCH_FORMAT_VERSION, batchId, interviews: records });
-      const ciphertext = Buffer.from(await encryptToRecipient(analyst.recipient, Buffer.from(plaintext)));
+      const ciphertext = Buffer.from(await encryptToRecipient(analyst.recipient, pack(Buffer.from(plaintext))));
       const manifest = { ...written.manifest, payload: { ...written.manifest.payload, size: ciphertext.length, sha256: sha256Hex(ciphertext) } };
       return writeContainer(BATCH_CONTAINER, manifest, ciphertext, device);
     };
@@ -138,6 +139,7 @@ describe('batch', () => {
     await expect(openBatch(await sign([...sorted].reverse()), analyst.identity)).rejects.toThrow(/does not match the manifest/);
     const extraField = sorted.map((r) => ({ ...r, gps: [10.77, 106.7] }));
     expect(await codeOfAsync(() => sign(extraField).then((b) => openBatch(b, analyst.identity)))).toBe('batch_damaged');
+    await expect(openBatch(await sign(sorted, input.batchId, (b) => b), analyst.identity)).rejects.toThrow(/not gzip/);
     expect(await codeOfAsync(async () => openBatch(await sign(sorted), analyst.identity))).toBe('no error');
   });
 
@@ -157,19 +159,19 @@ describe('batch', () => {
   const ageMissing = age.error ? 'Debian age is not installed here (CI installs it: apt-get install age)' : '';
   if (ageMissing) console.warn(`skipped: ${ageMissing}`);
 
-  it.skipIf(!!ageMissing)("Debian's age decrypts the payload cut from the file (tail -c SIZE | age -d -i)", () => {
+  it.skipIf(!!ageMissing)("Debian's age decrypts the payload cut from the file (tail -c SIZE | age -d -i | gunzip)", () => {
     const batchPath = join(dir, 'b.ksbatch');
     const identityPath = join(dir, 'analyst.key');
     writeFileSync(batchPath, bytes);
     writeFileSync(identityPath, `${analyst.identity}\n`, { mode: 0o600 });
     const { size } = readBatchManifest(bytes).manifest.payload;
-    const plaintext = execFileSync('sh', ['-c', `tail -c ${size} "$1" | age -d -i "$2"`, 'sh', batchPath, identityPath]);
+    const plaintext = execFileSync('bash', ['-o', 'pipefail', '-c', `tail -c ${size} "$1" | age -d -i "$2" | gunzip`, 'sh', batchPath, identityPath]);
     const sorted = [...sampleRecords()].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(plaintext.toString('utf8')).toBe(
       canonicalJson({ format: BATCH_PAYLOAD_FORMAT, formatVersion: BATCH_FORMAT_VERSION, batchId: input.batchId, interviews: sorted }),
     );
     // And refuses it with another identity.
     writeFileSync(identityPath, `${otherAnalyst.identity}\n`);
-    expect(spawnSync('sh', ['-c', `tail -c ${size} "$1" | age -d -i "$2"`, 'sh', batchPath, identityPath]).status).not.toBe(0);
+    expect(spawnSync('sh', ['-c', `tail -c ${size} "$1" | age -d -i "$2" >/dev/null`, 'sh', batchPath, identityPath]).status).not.toBe(0);
   });
 });

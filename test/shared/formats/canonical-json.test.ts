@@ -1,7 +1,7 @@
 // Canonical JSON: one value, one spelling (RFC 8785 subset), and refusal of what is outside it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson, parseCanonicalJson } from '../../../shared/formats/canonical-json';
+import { CanonicalJsonError, canonicalJson, canonicalJsonReference, parseCanonicalJson } from '../../../shared/formats/canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys, drops whitespace, keeps array order', () => {
@@ -30,6 +30,14 @@ describe('canonicalJson', () => {
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(() => canonicalJson(deep)).toThrow(/nested too deeply/);
     expect(() => canonicalJson({ a: [1, 2, NaN] })).toThrow('number is not finite at .a[2]');
+    expect(() => canonicalJson('\\\udc00')).toThrow(/lone UTF-16 surrogate/);
+    expect(() => canonicalJson({ ['k\ud800']: 1 })).toThrow(/lone UTF-16 surrogate/);
+  });
+
+  it('accepts surrogate pairs and text that merely looks like a surrogate escape', () => {
+    expect(canonicalJson('😀')).toBe('"😀"');
+    expect(canonicalJson('\\ud800')).toBe('"\\\\ud800"');
+    expect(canonicalJson('\\\\ud800')).toBe('"\\\\\\\\ud800"');
   });
 
   it('parseCanonicalJson accepts only the canonical spelling', () => {
@@ -37,6 +45,42 @@ describe('canonicalJson', () => {
     for (const other of ['{"b":1,"a":2}', '{"a": 1}', '{"a":1,"a":1}', '{"a":1.0}', '"\\u00e9"', '{"a":1}\n', 'nope', '1e400']) {
       expect(parseCanonicalJson(other).ok, other).toBe(false);
     }
+  });
+
+  it('refuses a string exactly when it holds a lone surrogate (checked against a direct scan)', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const unit = fc.oneof(fc.constantFrom(0xd800, 0xdbff, 0xdc00, 0xdfff, 0x5c, 0x75, 0x64, 0x38, 0x22), fc.integer({ min: 0, max: 0xffff }));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (codes) => {
+        const s = String.fromCharCode(...codes);
+        let threw = false;
+        try {
+          canonicalJson(s);
+        } catch {
+          threw = true;
+        }
+        expect(threw).toBe(lone.test(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the fast path writes exactly what the key-by-key reference writes, index-like keys included', () => {
+    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 20 }).map(String), fc.constantFrom('0', '01', '-1', '4294967295', '\r', 'a'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.dictionary(key, tie('node'), { maxKeys: 6 }), fc.array(tie('node'), { maxLength: 4 })),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(canonicalJson(v)).toBe(canonicalJsonReference(v));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(canonicalJson({ 10: 'a', 9: 'b', '\r': 'c', x: { 2: 0, 1: 0 } })).toBe('{"\\r":"c","10":"a","9":"b","x":{"1":0,"2":0}}');
+    expect(canonicalJson({ a: [1, { 1: 'x', '': 'y' }] })).toBe('{"a":[1,{"":"y","1":"x"}]}');
+    const proto = JSON.parse('{"__proto__":{"x":1},"a":2}');
+    expect(canonicalJson(proto)).toBe('{"__proto__":{"x":1},"a":2}');
+    expect(parseCanonicalJson('{"__proto__":{"x":1},"a":2}').ok).toBe(true);
   });
 
   it('round-trips any JSON value: parse(canonical(v)) is canonical again', () => {
