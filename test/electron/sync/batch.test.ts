@@ -125,7 +125,7 @@ describe('batch', () => {
   });
 
   it('refuses a signed payload whose records do not match the manifest', async () => {
-    const sign = async (records: unknown[], batchId = input.batchId, pack = (b: Buffer) => gzipSync(b)) => {
+    const sign = async (records: unknown[], batchId = input.batchId, pack: (b: Buffer) => Uint8Array = (b) => gzipSync(b)) => {
       const plaintext = canonicalJson({ format: BATCH_PAYLOAD_FORMAT, formatVersion: BATCH_FORMAT_VERSION, batchId, interviews: records });
       const ciphertext = Buffer.from(await encryptToRecipient(analyst.recipient, pack(Buffer.from(plaintext))));
       const manifest = { ...written.manifest, payload: { ...written.manifest.payload, size: ciphertext.length, sha256: sha256Hex(ciphertext) } };
