@@ -43,14 +43,19 @@ function rethrowExists(path: string) {
   };
 }
 
-async function readSmallFile(path: string): Promise<Buffer> {
-  let size: number;
+async function readSmallFile(path: string, secret = false): Promise<Buffer> {
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    size = (await stat(path)).size;
+    info = await stat(path);
   } catch (error) {
     throw new ServiceError('not_found', `${path}: ${(error as NodeJS.ErrnoException).code ?? 'cannot read'}`);
   }
-  if (size > MAX_KEY_FILE_BYTES) throw new ServiceError('key_damaged', `${path}: larger than a key file can be`);
+  if (info.size > MAX_KEY_FILE_BYTES) throw new ServiceError('key_damaged', `${path}: larger than a key file can be`);
+  // As ssh does: a secret others can read is refused rather than used (POSIX modes only; on
+  // Windows the profile folder's ACL is what protects it).
+  if (secret && process.platform !== 'win32' && (info.mode & 0o077) !== 0) {
+    throw new ServiceError('key_exposed', `${path}: mode ${(info.mode & 0o777).toString(8)}, expected 600`);
+  }
   return readFile(path);
 }
 
@@ -82,7 +87,7 @@ export async function writeSigningKeyFile(path: string, key: SigningKey, protect
 
 /** Reads and unlocks a signing key file; the unwrapped seed must give the recorded public key. */
 export async function readSigningKeyFile(path: string, protector: KeyProtector): Promise<SigningKey> {
-  const file = parseJsonFile(path, await readSmallFile(path), SigningKeyFileSchema);
+  const file = parseJsonFile(path, await readSmallFile(path, true), SigningKeyFileSchema);
   if (file.protection !== protector.kind) {
     throw new ServiceError('key_unavailable', `${path} is protected by ${file.protection}, not ${protector.kind}`);
   }
@@ -127,7 +132,7 @@ export async function writeAgeIdentityFile(path: string, identity: string, creat
 
 /** The one identity in an age identity file (comment and blank lines skipped). */
 export async function readAgeIdentityFile(path: string): Promise<string> {
-  const lines = (await readSmallFile(path)).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = (await readSmallFile(path, true)).toString('utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   if (lines.length !== 1 || !isAgeIdentity(lines[0]!)) throw new ServiceError('key_damaged', `${path}: expected one AGE-SECRET-KEY-1… line`);
   return lines[0]!;
 }

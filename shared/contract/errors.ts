@@ -113,6 +113,10 @@ export const ERROR_MESSAGES = {
     vi: 'Cụm mật khẩu của khóa không đúng.',
     en: 'Wrong passphrase for the key.',
   },
+  key_exposed: {
+    vi: 'Tệp khóa bí mật có thể bị người dùng khác đọc; hãy giới hạn quyền (chmod 600) rồi thử lại.',
+    en: 'The secret key file is readable by other users; restrict it (chmod 600) and try again.',
+  },
   key_unavailable: {
     vi: 'Không mở được khóa: kho khóa của hệ thống không sẵn sàng.',
     en: 'The key cannot be unlocked: the system keychain is not available.',

@@ -1,7 +1,7 @@
 // Keys: Ed25519 against RFC 8032's vectors, fingerprints, protection at rest (age passphrase,
 // safeStorage, plain), key files that are owner-only and never overwritten, the device key.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,21 @@ describe('key protection at rest', () => {
     const before = readFileSync(path);
     expect(await codeOfAsync(() => writeSigningKeyFile(path, generateSigningKey(), plainProtector()))).toBe('key_exists');
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it.skipIf(process.platform === 'win32')('a secret key file others can read is refused (key_exposed), as ssh does', async () => {
+    const { writeAgeIdentityFile, readAgeIdentityFile } = await import('../../../electron/sync/key-files');
+    const { generateAgeKeyPair } = await import('../../../electron/sync/age');
+    const path = join(dir, 'exposed.key');
+    await writeSigningKeyFile(path, generateSigningKey(), plainProtector());
+    chmodSync(path, 0o644);
+    expect(await codeOfAsync(() => readSigningKeyFile(path, plainProtector()))).toBe('key_exposed');
+    chmodSync(path, 0o600);
+    expect(await codeOfAsync(() => readSigningKeyFile(path, plainProtector()))).toBe('no error');
+    const idPath = join(dir, 'exposed-age.key');
+    await writeAgeIdentityFile(idPath, (await generateAgeKeyPair()).identity, new Date());
+    chmodSync(idPath, 0o640);
+    expect(await codeOfAsync(() => readAgeIdentityFile(idPath))).toBe('key_exposed');
   });
 
   it('a key file whose public key was changed is refused as damaged', async () => {
