@@ -5,6 +5,7 @@ import { backupListCommand, backupRestoreCommand } from './commands/backup';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
+import { keysGenerateCommand } from './commands/keys';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -45,6 +46,12 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat backup restore [--db FILE] [--from BACKUP] [--json]',
     summary: 'Put the newest usable backup (or --from, a name or path) in place of a missing, empty or damaged database; replaced files go to kept/, nothing is deleted.',
     run: backupRestoreCommand,
+  },
+  {
+    words: ['keys', 'generate'],
+    usage: 'khaosat keys generate --out DIR [--passphrase] [--json]',
+    summary: "An analyst's signing key (Ed25519) and encryption key (age X25519) in DIR: secrets 0600, never overwritten; prints fingerprints. --passphrase wraps the signing key (passphrase from stdin).",
+    run: keysGenerateCommand,
   },
   {
     words: ['doctor'],

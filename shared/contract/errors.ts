@@ -115,6 +115,58 @@ export const ERROR_MESSAGES = {
     vi: 'Bản sao lưu này bị hỏng hoặc không dùng được; hãy chọn bản khác.',
     en: 'This backup is damaged or cannot be used; choose another one.',
   },
+  package_damaged: {
+    vi: 'Gói khảo sát bị hỏng hoặc không phải gói KhaoSat; không có gì được cài đặt.',
+    en: 'The survey package is damaged or not a KhaoSat package; nothing was installed.',
+  },
+  package_bad_signature: {
+    vi: 'Chữ ký của gói khảo sát không hợp lệ: tệp đã bị sửa hoặc hỏng; không có gì được cài đặt.',
+    en: 'The survey package signature is not valid: the file was altered or damaged; nothing was installed.',
+  },
+  package_foreign_signer: {
+    vi: 'Gói khảo sát được ký bởi một khóa khác với khóa đã ghi nhận cho khảo sát này; gói bị từ chối.',
+    en: 'The survey package is signed by a different key than the one recorded for this survey; it was refused.',
+  },
+  batch_damaged: {
+    vi: 'Tệp lô dữ liệu bị hỏng hoặc không phải tệp lô KhaoSat; không có gì được nhập.',
+    en: 'The batch file is damaged or not a KhaoSat batch; nothing was imported.',
+  },
+  batch_bad_signature: {
+    vi: 'Chữ ký của lô dữ liệu không hợp lệ: tệp đã bị sửa hoặc hỏng; không có gì được nhập.',
+    en: 'The batch signature is not valid: the file was altered or damaged; nothing was imported.',
+  },
+  batch_foreign_signer: {
+    vi: 'Lô dữ liệu được ký bởi một khóa khác với khóa đã ghi nhận cho máy này; lô bị từ chối.',
+    en: 'The batch is signed by a different key than the one recorded for this laptop; it was refused.',
+  },
+  batch_undecryptable: {
+    vi: 'Không giải mã được lô dữ liệu bằng khóa này (lô được mã hóa cho khóa khác, hoặc bị hỏng).',
+    en: 'The batch cannot be decrypted with this key (it was encrypted for another key, or is damaged).',
+  },
+  format_too_new: {
+    vi: 'Tệp được tạo bởi phiên bản KhaoSat mới hơn. Hãy cập nhật ứng dụng.',
+    en: 'The file was written by a newer KhaoSat. Update the app.',
+  },
+  key_exists: {
+    vi: 'Tệp khóa đã tồn tại; KhaoSat không ghi đè khóa.',
+    en: 'A key file already exists; KhaoSat does not overwrite keys.',
+  },
+  key_damaged: {
+    vi: 'Tệp khóa bị hỏng hoặc không đúng định dạng.',
+    en: 'The key file is damaged or not in the expected format.',
+  },
+  key_wrong_passphrase: {
+    vi: 'Cụm mật khẩu của khóa không đúng.',
+    en: 'Wrong passphrase for the key.',
+  },
+  key_exposed: {
+    vi: 'Tệp khóa bí mật có thể bị người dùng khác đọc; hãy giới hạn quyền (chmod 600) rồi thử lại.',
+    en: 'The secret key file is readable by other users; restrict it (chmod 600) and try again.',
+  },
+  key_unavailable: {
+    vi: 'Không mở được khóa: kho khóa của hệ thống không sẵn sàng.',
+    en: 'The key cannot be unlocked: the system keychain is not available.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi không mong muốn.',
     en: 'Something unexpected went wrong.',

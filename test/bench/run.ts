@@ -23,10 +23,7 @@ const benches: BenchEntry[] = [
   },
   {
     id: 'indices',
-    load: async () => {
-      const m = await import('./indices.bench');
-      return () => m.runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) });
-    },
+    run: async () => (await import('./indices.bench')).runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) }),
   },
 ];
 
