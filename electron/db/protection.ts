@@ -1,4 +1,4 @@
-// The triggers that make paradata and audit_log append-only. A trigger dropped or rewritten by
+// The triggers that make paradata, audit_log and the batch ledgers append-only. A trigger dropped or rewritten by
 // another program would silently turn the logs editable, so every open checks them against what
 // the migrations create, and a database missing one is refused for writing.
 import BetterSqlite3 from 'better-sqlite3';
@@ -13,6 +13,14 @@ export const PROTECTIVE_TRIGGERS: readonly { name: string; table: string; since:
   { name: 'audit_log_no_delete', table: 'audit_log', since: 1 },
   { name: 'paradata_no_replace', table: 'paradata', since: 3 },
   { name: 'audit_log_no_replace', table: 'audit_log', since: 3 },
+  // The batch ledgers (007): sequences without gaps, evidence never rewritten.
+  { name: 'batches_out_no_gap', table: 'batches_out', since: 7 },
+  { name: 'batches_out_no_update', table: 'batches_out', since: 7 },
+  { name: 'batches_out_no_delete', table: 'batches_out', since: 7 },
+  { name: 'batch_interviews_out_no_update', table: 'batch_interviews_out', since: 7 },
+  { name: 'batch_interviews_out_no_delete', table: 'batch_interviews_out', since: 7 },
+  { name: 'batch_arrivals_no_update', table: 'batch_arrivals', since: 7 },
+  { name: 'batch_arrivals_no_delete', table: 'batch_arrivals', since: 7 },
 ];
 
 function triggerSql(db: Database): Map<string, string> {

@@ -15,7 +15,8 @@ afterEach(removeTempDirs);
 const EXPECTED_TABLES = [
   'answers',
   'audit_log',
-  'batches_in',
+  'batch_arrivals',
+  'batch_interviews_out',
   'batches_out',
   'device',
   'form_versions',
@@ -27,6 +28,9 @@ const EXPECTED_TABLES = [
   'users',
 ];
 
+/** Migration 2's batch tables, never written by a release, replaced by migration 7's ledgers. */
+const DROPPED_BY_007 = ['batches_in'];
+
 function tables(db: Database): string[] {
   return (
     db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
@@ -36,12 +40,10 @@ function tables(db: Database): string[] {
 }
 
 function snapshotWithoutRowid(db: Database): Record<string, unknown[]> {
-  // answers is WITHOUT ROWID; order it by its key instead.
+  // answers and batch_interviews_out are WITHOUT ROWID; order them by their key instead.
+  const order: Record<string, string> = { answers: 'interview_id, path', batch_interviews_out: 'batch_id, interview_id' };
   return Object.fromEntries(
-    tables(db).map((t) => [
-      t,
-      db.prepare(t === 'answers' ? 'SELECT * FROM answers ORDER BY interview_id, path' : `SELECT * FROM "${t}" ORDER BY rowid`).all(),
-    ]),
+    tables(db).map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY ${order[t] ?? 'rowid'}`).all()]),
   );
 }
 
@@ -65,10 +67,8 @@ const SEED_FOR_VERSION: Record<number, string> = {
       INSERT INTO paradata (interview_id, at, event, path) VALUES ('22222222-2222-4222-8222-222222222222', '2025-07-02T01:05:00.000Z', 'answer', 'ACC1');
       INSERT INTO audit_log (at, user_id, action) VALUES ('2025-07-01T00:00:00.000Z', 1, 'user_created');
   `,
-  2: `
-      INSERT INTO batches_out VALUES ('b1', 1, '2025-07-03T00:00:00.000Z', 'batch-0001.ksb', 1, 'abc');
-      INSERT INTO batches_in VALUES ('b9', '33333333-3333-4333-8333-333333333333', 1, '2025-07-04T00:00:00.000Z', 'def', 'imported');
-  `,
+  // No release ever wrote 002's batch tables (007 replaces them, refusing to drop rows).
+  2: '',
   // 003 adds triggers only; one more append-only row each, written the way the services write them.
   3: `
       INSERT INTO paradata (interview_id, at, event, path) VALUES ('22222222-2222-4222-8222-222222222222', '2025-07-05T00:00:00.000Z', 'answer', 'ACC1');
@@ -84,6 +84,17 @@ const SEED_FOR_VERSION: Record<number, string> = {
                 '2025-08-02T01:00:00.000Z', 'refused', 'HH-17', 0, NULL, NULL);
       INSERT INTO units (code, type, name_vi, name_en, survey_id, former_province, former_district, merged_from)
         VALUES ('26740', 'Xã/Commune', 'Xã Thạnh An', 'Thanh An Commune', 'hids', 'TP. Hồ Chí Minh', 'Huyện Cần Giờ', 'Xã Thạnh An');
+  `,
+  // Placeholders for the package (005) and review (006) branches: replaced at merge.
+  5: '',
+  6: '',
+  7: `
+      INSERT INTO batches_out (batch_id, device_id, sequence, file_name, file_sha256, size, bytes, interview_count, created_at, exported_by)
+        VALUES ('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', 1, 'hids_KS-11111111_000001.ksbatch',
+                '${'cd'.repeat(32)}', 3, x'4b5342', 1, '2025-08-03T00:00:00.000Z', 1);
+      INSERT INTO batch_interviews_out VALUES ('55555555-5555-4555-8555-555555555555', '44444444-4444-4444-8444-444444444444', 0, '${'ef'.repeat(32)}');
+      INSERT INTO batch_arrivals (arrived_at, file_name, file_sha256, size, outcome, reason)
+        VALUES ('2025-08-04T00:00:00.000Z', 'x.ksbatch', '${'01'.repeat(32)}', 10, 'rejected', 'batch_damaged');
   `,
 };
 
@@ -158,6 +169,11 @@ describe('migrations', () => {
       const after = snapshotWithoutRowid(db);
       // Columns added by later versions are new; every column the old rows had keeps its value.
       for (const [table, rows] of Object.entries(before)) {
+        // 002's empty batch tables are replaced by 007's ledgers.
+        if (DROPPED_BY_007.includes(table)) {
+          expect(rows, table).toEqual([]);
+          continue;
+        }
         const kept = (after[table] as Record<string, unknown>[]).map((row, i) =>
           Object.fromEntries(Object.keys((rows[i] ?? {}) as object).map((k) => [k, row[k]])),
         );
@@ -247,6 +263,55 @@ describe('migration 4 (interview life cycle)', () => {
              VALUES ('66666666-6666-4666-8666-666666666666', 0, 'draft', '11111111-1111-4111-8111-111111111111', 2, 'hids', 'v1', '26734', 'x', 'x')`);
     expect(db.prepare("SELECT serial FROM interviews WHERE id = '66666666-6666-4666-8666-666666666666'").get()).toEqual({ serial: 3 });
     expect(() => db.exec("UPDATE interviews SET serial = 1 WHERE id = '66666666-6666-4666-8666-666666666666'")).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
+
+describe('migration 7 (batch ledgers)', () => {
+  function atVersion(v: number): Database {
+    const db = new BetterSqlite3(join(tempDir(), `v${v}.sqlite`));
+    migrate(db, { to: v });
+    seedAt(db, v);
+    return db;
+  }
+
+  it("refuses to drop rows found in migration 2's batch tables, leaving the database at version 6", () => {
+    const db = atVersion(6);
+    db.exec(`INSERT INTO batches_out VALUES ('b1', 1, '2025-07-03T00:00:00.000Z', 'batch-0001.ksb', 1, 'abc')`);
+    expect(() => migrate(db)).toThrow(/batches_out\/batches_in hold 1 row/);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    db.close();
+  });
+
+  it('batches_out takes the next sequence of a device only: a gap or a repeat is refused; the ledgers are append-only', () => {
+    const db = atVersion(7);
+    const insert = db.prepare(
+      `INSERT INTO batches_out (batch_id, device_id, sequence, file_name, file_sha256, size, bytes, interview_count, created_at)
+       VALUES (?, ?, ?, 'f', '${'ab'.repeat(32)}', 1, x'00', 1, '2025-08-05T00:00:00.000Z')`,
+    );
+    const device = '11111111-1111-4111-8111-111111111111';
+    expect(() => insert.run('66666666-6666-4666-8666-666666666666', device, 3)).toThrow(/without gaps/);
+    expect(() => insert.run('66666666-6666-4666-8666-666666666666', device, 1)).toThrow(/without gaps/);
+    insert.run('66666666-6666-4666-8666-666666666666', device, 2);
+    // Another device's sequence starts at 1 (an analyst database holding several devices' ledgers).
+    insert.run('77777777-7777-4777-8777-777777777777', '99999999-9999-4999-8999-999999999999', 1);
+    expect(() => db.exec('UPDATE batches_out SET file_name = 2')).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM batch_interviews_out')).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM batch_arrivals')).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('batch_arrivals records a duplicate and a refused file for the same device and sequence without a conflict', () => {
+    const db = atVersion(7);
+    const arrive = db.prepare(
+      `INSERT INTO batch_arrivals (arrived_at, file_name, file_sha256, size, batch_id, device_id, sequence, outcome, reason)
+       VALUES ('2025-08-06T00:00:00.000Z', 'a.ksbatch', '${'02'.repeat(32)}', 10, 'b', 'd', 4, ?, ?)`,
+    );
+    arrive.run('rejected', 'batch_bad_signature');
+    arrive.run('imported', null);
+    arrive.run('duplicate', null);
+    expect(() => arrive.run('rejected', null)).toThrow(/CHECK/);
+    expect(db.prepare("SELECT count(*) AS n FROM batch_arrivals WHERE device_id = 'd' AND sequence = 4").get()).toEqual({ n: 3 });
     db.close();
   });
 });
