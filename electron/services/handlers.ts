@@ -3,6 +3,7 @@
 import { ServiceError } from '../../shared/contract/errors';
 import type { User } from '../../shared/contract/schemas';
 import type { CallContext, Handlers } from '../ipc/types';
+import type { RecipientSource } from './batches';
 import type { Services } from './index';
 
 function actor(ctx: CallContext): User {
@@ -11,7 +12,15 @@ function actor(ctx: CallContext): User {
   return user;
 }
 
-export function createHandlers(services: Services, app: { version: string; deviceId: string }): Handlers {
+export interface HandlerPorts {
+  version: string;
+  deviceId: string;
+  /** The folder a batch export goes to: null when the person cancelled the dialog. */
+  chooseExportFolder: () => Promise<string | null>;
+  recipientFor: RecipientSource;
+}
+
+export function createHandlers(services: Services, app: HandlerPorts): Handlers {
   return {
     'app:status': (_req, ctx) => ({
       version: app.version,
@@ -59,5 +68,24 @@ export function createHandlers(services: Services, app: { version: string; devic
     'interview:reopen': (req, ctx) => services.interviews.reopen(actor(ctx), req.interviewId),
     'interview:load': (req, ctx) => services.interviews.load(actor(ctx), req.interviewId),
     'interview:list': (req, ctx) => services.interviews.list(actor(ctx), req),
+    'batch:export': async (_req, ctx) => {
+      const user = actor(ctx);
+      const folder = await app.chooseExportFolder();
+      if (folder === null) return { cancelled: true, folder: null, batches: [] };
+      const batches = await services.batches.export(user, { outDir: folder, recipientFor: app.recipientFor });
+      return {
+        cancelled: false,
+        folder,
+        batches: batches.map((b) => ({
+          sequence: b.sequence,
+          batchId: b.batchId,
+          surveyId: b.surveyId,
+          fileName: b.fileName,
+          fileSha256: b.fileSha256,
+          size: b.size,
+          interviews: b.interviews.length,
+        })),
+      };
+    },
   };
 }

@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import type { BuiltinBundle } from '../instruments/builtin';
 import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
+import { createBatchService, type BatchExportPorts, type BatchService, type RecipientSource } from './batches';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
@@ -39,12 +40,20 @@ export interface CoreOptions {
    * shared/instruments by tests): installed on open when not installed yet.
    */
   builtinInstruments?: BuiltinBundle;
+  /**
+   * Batch export's ports, filled by each face: this laptop's signing key (main: safeStorage; CLI
+   * and preview host: a key file beside the database), the analyst's recipient per survey (the
+   * survey package install supplies it; until then the face's configuration), and the folder
+   * chooser behind `batch:export` (main: dialog.showOpenDialog; preview host: a configured folder).
+   */
+  batchExport?: Partial<BatchExportPorts> & { recipientFor?: RecipientSource; chooseFolder?: () => Promise<string | null> };
 }
 
 export interface Services {
   users: ReturnType<typeof createUserService>;
   surveys: ReturnType<typeof createSurveyService>;
   interviews: ReturnType<typeof createInterviewService>;
+  batches: BatchService;
 }
 
 export interface Core {
@@ -81,11 +90,24 @@ export function createCore(opts: CoreOptions): Core {
       users: createUserService(ctx),
       surveys: createSurveyService(ctx, forms),
       interviews: createInterviewService(ctx, forms),
+      batches: createBatchService(ctx, {
+        ...opts.batchExport,
+        deviceKey:
+          opts.batchExport?.deviceKey ??
+          (async () => {
+            throw new ServiceError('key_unavailable', 'no device signing key is configured for this face');
+          }),
+      }),
     };
     // The core's clock stamps the backups too, so rotation compares them with the database's
     // creation time (the device row) on one time line.
     const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, { now: clock, ...opts.backups }) : () => {};
-    const handlers = refuseOnceDamaged(createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId }), stopBackups);
+    const handlers = refuseOnceDamaged(createHandlers(services, {
+        version: opts.appVersion ?? '0.0.0-dev',
+        deviceId,
+        chooseExportFolder: opts.batchExport?.chooseFolder ?? (async () => null),
+        recipientFor: opts.batchExport?.recipientFor ?? (() => null),
+      }), stopBackups);
     let closed = false;
     return {
       db,

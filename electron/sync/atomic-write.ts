@@ -11,6 +11,11 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Replace an existing file. Default false: an existing file is an `EEXIST` error. */
   overwrite?: boolean;
+  /**
+   * Called once the temporary file is written and fsynced, before it takes its final name: the
+   * crash-safety tests kill the process here. Not for production use.
+   */
+  beforePlace?: (tempPath: string) => Promise<void> | void;
 }
 
 /** The temporary name used while writing; starts with `.` and ends with `.tmp`, in the same folder. */
@@ -65,6 +70,7 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, options: 
     } finally {
       await handle.close();
     }
+    if (options.beforePlace) await options.beforePlace(temp);
     if (options.overwrite) {
       await rename(temp, path);
     } else {

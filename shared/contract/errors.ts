@@ -167,6 +167,18 @@ export const ERROR_MESSAGES = {
     vi: 'Không mở được khóa: kho khóa của hệ thống không sẵn sàng.',
     en: 'The key cannot be unlocked: the system keychain is not available.',
   },
+  analyst_key_missing: {
+    vi: 'Chưa có khóa mã hóa của nhà phân tích cho khảo sát này; hãy cài gói khảo sát (hoặc chỉ định khóa) rồi xuất lại.',
+    en: "There is no analyst encryption key for this survey; install its survey package (or give the key) and export again.",
+  },
+  batch_file_exists: {
+    vi: 'Thư mục đích đã có một tệp cùng tên với lô sắp xuất; hãy chọn thư mục khác hoặc chuyển tệp đó đi.',
+    en: 'The destination folder already holds a file with the name of the batch being exported; choose another folder or move that file away.',
+  },
+  export_conflict: {
+    vi: 'Dữ liệu thay đổi trong lúc xuất (phỏng vấn bị sửa hoặc một lần xuất khác chạy cùng lúc); không có gì được ghi nhận, hãy xuất lại.',
+    en: 'The data changed while exporting (an interview changed or another export ran at the same time); nothing was recorded, export again.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi không mong muốn.',
     en: 'Something unexpected went wrong.',

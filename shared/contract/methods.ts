@@ -23,6 +23,7 @@ export const OPERATION_METHODS = {
   'interview:list': 'listInterviews',
   'recovery:status': 'recoveryStatus',
   'recovery:restore': 'restoreBackup',
+  'batch:export': 'exportBatches',
 } as const;
 
 export type OperationMethodTable = typeof OPERATION_METHODS;

@@ -236,6 +236,30 @@ export const operations = {
     response: z.array(InterviewSummarySchema).max(1_000),
     access: ['surveyor', 'supervisor'],
   }),
+  'batch:export': op({
+    method: OPERATION_METHODS['batch:export'],
+    summary:
+      'A supervisor exports every approved interview not yet exported at its revision: one signed, encrypted batch per survey, into a folder chosen in the file dialog (none chosen: cancelled, nothing written).',
+    request: Empty,
+    response: z.strictObject({
+      cancelled: z.boolean(),
+      folder: z.string().max(4096).nullable(),
+      batches: z
+        .array(
+          z.strictObject({
+            sequence: z.number().int().min(1),
+            batchId: UuidSchema,
+            surveyId: SlugSchema,
+            fileName: z.string().max(255),
+            fileSha256: z.string().regex(/^[0-9a-f]{64}$/),
+            size: z.number().int().min(1),
+            interviews: z.number().int().min(1),
+          }),
+        )
+        .max(1_000),
+    }),
+    access: ['supervisor'],
+  }),
   'recovery:status': op({
     method: OPERATION_METHODS['recovery:status'],
     summary:

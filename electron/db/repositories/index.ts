@@ -2,6 +2,7 @@
 import type { Database } from '../types';
 import { createAnswersRepo } from './answers';
 import { createAuditRepo } from './audit';
+import { createBatchesRepo } from './batches';
 import { createDeviceRepo } from './device';
 import { createInterviewsRepo } from './interviews';
 import { createParadataRepo } from './paradata';
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     answers: createAnswersRepo(db),
     paradata: createParadataRepo(db),
     audit: createAuditRepo(db),
+    batches: createBatchesRepo(db),
   };
 }
 

@@ -68,6 +68,7 @@ beforeAll(async () => {
     'interview:list': { status: 'draft', limit: 10 },
     'recovery:status': {},
     'recovery:restore': { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' },
+    'batch:export': {},
   };
 });
 

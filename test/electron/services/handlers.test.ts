@@ -53,7 +53,10 @@ describe('handlers', () => {
     const other = (await call('interview:start', { surveyId: 'hids', unitCode: '26734', consent: true }, sv)) as { id: string };
     await call('interview:close', { interviewId: other.id, outcome: 'not_at_home' }, sv);
     const user = sv.session.user!;
-    core.services.interviews.review((await call('session:signIn', { code: 'GS01', secret: '48213957' }, session())) as typeof user, { interviewId: other.id, action: 'reject', comment: 'Gặp lại' });
+    const gs = session();
+    core.services.interviews.review((await call('session:signIn', { code: 'GS01', secret: '48213957' }, gs)) as typeof user, { interviewId: other.id, action: 'reject', comment: 'Gặp lại' });
+    // No folder chooser on this core: the export is cancelled, nothing written.
+    expect(await call('batch:export', {}, gs)).toEqual({ cancelled: true, folder: null, batches: [] });
     await call('interview:reopen', { interviewId: other.id }, sv);
     await call('session:signOut', {}, sv);
     // With a database open there is nothing to recover, and restoring over it is refused.
