@@ -2,6 +2,7 @@
 // cannot disagree.
 import type { CliIo } from './io';
 import { backupListCommand, backupRestoreCommand } from './commands/backup';
+import { batchExportCommand, batchListCommand, batchReexportCommand } from './commands/batch';
 import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
@@ -52,6 +53,25 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat keys generate --out DIR [--passphrase] [--json]',
     summary: "An analyst's signing key (Ed25519) and encryption key (age X25519) in DIR: secrets 0600, never overwritten; prints fingerprints. --passphrase wraps the signing key (passphrase from stdin).",
     run: keysGenerateCommand,
+  },
+  {
+    words: ['batch', 'export'],
+    usage: 'khaosat batch export --out DIR [--db FILE] (--keys DIR | --recipient age1…) [--passphrase] [--json]',
+    summary:
+      "One signed, encrypted batch per survey with approved interviews not yet exported at their revision, into DIR; the ledger records it only once the file is in place. The analyst's recipient comes from --recipient or DIR/encryption.pub. This laptop's key is device-signing.key beside the database (KHAOSAT_DEVICE_KEY_PASSPHRASE or --passphrase wraps a new one).",
+    run: batchExportCommand,
+  },
+  {
+    words: ['batch', 'list'],
+    usage: 'khaosat batch list [--db FILE] [--json]',
+    summary: 'The outgoing ledger: every batch exported, by sequence, with file name, size and SHA-256; and how many approved interviews wait.',
+    run: batchListCommand,
+  },
+  {
+    words: ['batch', 'reexport'],
+    usage: 'khaosat batch reexport --seq N --out DIR [--db FILE] [--json]',
+    summary: 'Write past batch N again from its stored bytes: byte-identical, same name and sequence (an existing different file is left alone).',
+    run: batchReexportCommand,
   },
   {
     words: ['doctor'],
