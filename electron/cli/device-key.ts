@@ -6,12 +6,14 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ServiceError } from '../../shared/contract/errors';
+import { DEVICE_KEY_PASSPHRASE_ENV } from '../services/batches';
 import { DEVICE_KEY_FILE, openDeviceSigningKey } from '../sync/device-key';
+
+export { DEVICE_KEY_PASSPHRASE_ENV };
 import { signingKeyFileProtection } from '../sync/key-files';
 import { passphraseProtector, plainProtector, type KeyProtector } from '../sync/key-protector';
 import type { SigningKey } from '../sync/signing';
 
-export const DEVICE_KEY_PASSPHRASE_ENV = 'KHAOSAT_DEVICE_KEY_PASSPHRASE';
 
 export function deviceKeyPathFor(dbPath: string): string {
   return join(dirname(dbPath), DEVICE_KEY_FILE);

@@ -2,7 +2,7 @@
 // (database + handlers), IPC registration and the one main window. index.ts only calls startApp.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, screen, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, screen, session as electronSession } from 'electron';
 import { ERROR_MESSAGES, ServiceError, type ErrorCode } from '../../shared/contract';
 import { createGuard } from '../ipc/guard';
 import { registerOperations, type IpcMainLike } from '../ipc/register';
@@ -11,6 +11,7 @@ import type { Session } from '../ipc/types';
 import type { Core, CoreOptions } from '../services';
 import { openCoreOrRecovery } from '../services/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { mainBatchExportPorts } from './batch-export-ports';
 import { hardenSession, hardenWebContents } from './hardening';
 import { chooseNativeBinding } from './native-binding';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from './security';
@@ -81,6 +82,7 @@ export function startApp(options: StartOptions): AppShell {
           keep: BACKUPS_KEPT,
           onError: (err) => console.error('[khaosat] backup failed', err),
         },
+        batchExport: mainBatchExportPorts({ safeStorage, dialog, userData: app.getPath('userData'), env: options.env ?? process.env }),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return true;

@@ -7,6 +7,8 @@ export interface PreviewArgs {
   json: boolean;
   seedDemo: boolean;
   rendererDir: string | null;
+  /** Where `batch:export` writes (the preview host has no folder dialog): --export-dir or KHAOSAT_EXPORT_DIR. */
+  exportDir: string | null;
 }
 
 export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv): PreviewArgs {
@@ -16,6 +18,7 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     json: false,
     seedDemo: false,
     rendererDir: null,
+    exportDir: env.KHAOSAT_EXPORT_DIR || null,
   };
   let portText = env.KHAOSAT_PREVIEW_PORT || '0';
   for (let i = 0; i < argv.length; i++) {
@@ -29,6 +32,7 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       case '--port': portText = value(); break;
       case '--db': args.db = value(); break;
       case '--renderer': args.rendererDir = value(); break;
+      case '--export-dir': args.exportDir = value(); break;
       case '--json': args.json = true; break;
       case '--seed-demo': args.seedDemo = true; break;
       case '--host': {

@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readBundledInstruments } from '../instruments/builtin';
+import { openCliDeviceKey } from '../cli/device-key';
 import { createCore } from '../services';
+import { recipientFromEnv } from '../services/batches';
 import { openCoreOrRecovery } from '../services/recovery';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
@@ -32,6 +34,13 @@ async function main(): Promise<void> {
     appVersion: process.env.npm_package_version ?? '0.0.0-preview',
     // The same built-in instruments as the app, from dist/electron/instruments.json.
     builtinInstruments: readBundledInstruments(__dirname),
+    // batch:export writes into the configured folder (no dialog here); the device key sits beside
+    // the database as for the CLI; the analyst's recipient comes from KHAOSAT_ANALYST_RECIPIENT.
+    batchExport: {
+      deviceKey: async () => (await openCliDeviceKey({ dbPath, env: process.env, askPassphrase: null, note: (t) => console.error(t) })).key,
+      chooseFolder: async () => (args.exportDir ? path.resolve(args.exportDir) : null),
+      recipientFor: recipientFromEnv(process.env),
+    },
   });
   const full = core.current();
   const seeded = args.seedDemo && full ? await seedDemo(full) : false;

@@ -11,6 +11,7 @@ import { ServiceError } from '../../shared/contract/errors';
 import type { User } from '../../shared/contract/schemas';
 import type { InterviewRecord } from '../../shared/formats/batch';
 import type { DueInterviewRow } from '../db/repositories/batches';
+import { isAgeRecipient } from '../sync/age';
 import { batchFileName, readBatchManifest, writeBatch } from '../sync/batch';
 import { isTemporaryNameOf, writeFileAtomic } from '../sync/atomic-write';
 import type { SigningKey } from '../sync/signing';
@@ -269,3 +270,19 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
 }
 
 export type BatchService = ReturnType<typeof createBatchService>;
+
+/** Wraps this laptop's signing key with a passphrase where no system keychain does (CLI, preview host, Linux without a keyring). */
+export const DEVICE_KEY_PASSPHRASE_ENV = 'KHAOSAT_DEVICE_KEY_PASSPHRASE';
+
+/** The environment variable faces read the analyst's recipient from until survey packages supply it. */
+export const ANALYST_RECIPIENT_ENV = 'KHAOSAT_ANALYST_RECIPIENT';
+
+/** KHAOSAT_ANALYST_RECIPIENT for every survey (null when unset); a malformed value is refused when used. */
+export function recipientFromEnv(env: NodeJS.ProcessEnv): RecipientSource {
+  const value = env[ANALYST_RECIPIENT_ENV]?.trim();
+  return () => {
+    if (!value) return null;
+    if (!isAgeRecipient(value)) throw new ServiceError('analyst_key_missing', `${ANALYST_RECIPIENT_ENV} is not an age recipient (age1…)`);
+    return value;
+  };
+}

@@ -287,8 +287,16 @@ describe('database', () => {
         dbPath: join('/data/KhaoSat', 'khaosat.sqlite'),
         appVersion: '0.1.0',
         backups: { dir: join('/data/KhaoSat', 'backups'), intervalMs: 15 * 60 * 1000, keep: 8, onError: expect.any(Function) },
+        batchExport: { deviceKey: expect.any(Function), chooseFolder: expect.any(Function), recipientFor: expect.any(Function) },
       },
     ]);
+  });
+
+  test("batch export's folder chooser is Electron's open dialog (the stand-in cancels); no keychain and no passphrase → key_unavailable", async () => {
+    const { core } = await start({ userData: tempDir() });
+    const ports = core.received[0]!.batchExport!;
+    expect(await ports.chooseFolder!()).toBeNull();
+    await expect(ports.deviceKey!()).rejects.toMatchObject({ code: 'key_unavailable' });
   });
 
   test('in development the Electron-ABI build is passed as nativeBinding when it exists', async () => {

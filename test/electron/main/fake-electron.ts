@@ -181,6 +181,20 @@ export function createFakeElectron(options: FakeOptions = {}) {
       showErrorBox(title: string, content: string) {
         world.errorBoxes.push({ title, content });
       },
+      async showOpenDialog(_options: unknown) {
+        return { canceled: true, filePaths: [] as string[] };
+      },
+    },
+    // No keychain in the stand-in (as on Linux without one).
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: (): Buffer => {
+        throw new Error('no keychain');
+      },
+      decryptString: (): string => {
+        throw new Error('no keychain');
+      },
     },
     contextBridge: {
       exposeInMainWorld(key: string, value: unknown) {
@@ -237,6 +251,9 @@ export function electronModule() {
     },
     get dialog() {
       return m().dialog;
+    },
+    get safeStorage() {
+      return m().safeStorage;
     },
     get contextBridge() {
       return m().contextBridge;
