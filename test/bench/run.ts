@@ -25,6 +25,11 @@ const benches: BenchEntry[] = [
     id: 'indices',
     run: async () => (await import('./indices.bench')).runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) }),
   },
+  {
+    id: 'batch-export',
+    run: async () =>
+      (await import('./batch-export.bench')).runBatchExportBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORT_INTERVIEWS ?? 5_000) }),
+  },
 ];
 
 const record = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
