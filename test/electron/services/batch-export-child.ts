@@ -15,7 +15,9 @@ const core = createCore({
       : {
           beforePlace: async (temp: string) => {
             process.stdout.write(`written ${temp}\n`);
-            await new Promise(() => {});
+            // Wait for the kill; the timer keeps the event loop alive (a bare pending promise at
+            // top level would let Node exit with code 13 before the parent's SIGKILL lands).
+            await new Promise(() => setInterval(() => {}, 60_000));
           },
         }),
   },
