@@ -14,7 +14,8 @@ export function statusOf(c: Cell): QuestionStatus {
   return !c.rel ? 'skipped' : c.missing !== null ? 'missing' : c.xs !== '' ? 'answered' : 'unanswered';
 }
 
-function typedValue(q: QuestionNode, c: Cell): unknown {
+/** A stored value typed back: numbers for numeric types, arrays for select_multiple/rank, else the string. */
+export function typedValue(q: QuestionNode, c: Cell): unknown {
   if (NUMERIC.has(q.type)) {
     const n = stringToNumber(c.xs);
     return Number.isFinite(n) ? n : c.xs;
