@@ -11,11 +11,12 @@ import { localized } from './messages';
 import { locate } from './paths';
 import { buildPlan, closureOf, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
 import { ancestorAt, type Cell, createInstance, forEachInstance, type Instance } from './record';
-import { buildSnapshot, statusOf, typedValue } from './snapshot';
+import { buildSnapshot, errorMessage, statusOf, typedValue } from './snapshot';
 import {
   type AnswerValue,
   MAX_REPEAT_INSTANCES,
   type QuestionStatus,
+  type RecordError,
   type RecordSnapshot,
   type RuntimeListener,
   type TypedAnswer,
@@ -64,6 +65,8 @@ export interface FormRuntime {
   readonly stats: RuntimeStats;
   /** The answer typed for the screen: a number for integer/decimal/range, string[] for select_multiple/rank, true for an acknowledged question, else a string; with its missing kind. */
   getAnswer(path: string): TypedAnswer;
+  /** The question's current error (required, constraint, type) with its message in `language`, or null. */
+  getError(path: string, language?: string): RecordError | null;
   /** Whether a question, a group (`name`) or a repeat instance (`roster[2]`) is relevant now. */
   isNodeRelevant(path: string): boolean;
   /** Grows by one after every change that anyone could see (answers, relevance, errors, repeats). */
@@ -559,6 +562,11 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       if (cell.missing !== null) return { value: cell.xs, missing: cell.missing, status: 'missing' };
       const value = q.type === 'acknowledge' ? cell.xs === 'OK' : (typedValue(q, cell) as TypedAnswer['value']);
       return { value, missing: null, status: statusOf(cell) };
+    },
+    getError(path, lang) {
+      const { q, inst, cell } = questionAt(path);
+      if (!cell.rel || cell.err === null) return null;
+      return { name: q.name, path, kind: cell.err, message: errorMessage(plan, q, cell, lang ?? language, inst, interpolate) };
     },
     isNodeRelevant(path) {
       const { node: pn, inst } = locate(plan, root, path, 'node');

@@ -94,3 +94,16 @@ describe('runtime subscribe and typed answers', () => {
     expect(rt.getAnswer('sat')).toEqual({ value: null, missing: null, status: 'skipped' });
   });
 });
+
+describe('runtime getError', () => {
+  it("gives one question's error in the language asked, null once fixed", () => {
+    const rt = createFormRuntime(form);
+    rt.setAnswer('used', '1');
+    expect(rt.getError('sat')?.kind).toBe('required');
+    expect(rt.getError('sat', 'en')?.message).toBe('This question is required.');
+    rt.setAnswer('visits', 9);
+    expect(rt.getError('visits')?.kind).toBe('constraint');
+    rt.setAnswer('visits', 2);
+    expect(rt.getError('visits')).toBeNull();
+  });
+});
