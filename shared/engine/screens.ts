@@ -2,7 +2,7 @@
 // is one page, any other question one page; top-level groups are the sections; repeats get a page
 // to add/remove instances, then their questions per instance. Satisfaction batteries inside a page
 // become grids. Only relevant pages are navigable; progress counts relevant pages.
-import type { FormModel, FormNode, GroupNode, QuestionNode, RepeatNode } from '../forms/model';
+import type { FormModel, FormNode, GroupNode, Localized, QuestionNode, RepeatNode } from '../forms/model';
 import type { FormRuntime } from './runtime';
 
 /** Types the interviewer never sees: computed by the form or filled by the app. */
@@ -13,6 +13,8 @@ const GRID_APPEARANCES = ['table-list', 'likert'];
 export interface Section {
   /** Top-level group or repeat name; '' for questions outside any group. */
   name: string;
+  /** Its label per language (empty for questions outside any group: the screen shows the form's title). */
+  labels: Localized;
 }
 
 export type Block =
@@ -136,12 +138,12 @@ export function buildScreenModel(form: FormModel, rt: Pick<FormRuntime, 'repeatI
     if (n.kind === 'question') {
       if (!shown(n)) continue;
       if (loose < 0 || sections.length - 1 !== loose) {
-        sections.push({ name: '' });
+        sections.push({ name: '', labels: {} });
         loose = sections.length - 1;
       }
       walk([n], loose, '', undefined);
     } else {
-      sections.push({ name: n.name });
+      sections.push({ name: n.name, labels: n.labels });
       const s = sections.length - 1;
       if (n.kind === 'group') walk([n], s, '', undefined);
       else repeatPages(n, s, '', undefined);

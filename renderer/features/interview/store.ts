@@ -46,6 +46,8 @@ export interface InterviewState {
   /** The core's refusal of `complete` (its issues) or of another action. */
   actionError: ContractError | null;
   busy: boolean;
+  /** A question to focus once its page shows (a link from the review). */
+  focusPath: string | null;
 
   answer: (path: string, value: AnswerValue | null) => void;
   answerMissing: (path: string, code: string) => void;
@@ -55,6 +57,8 @@ export interface InterviewState {
   next: () => Promise<boolean>;
   back: () => Promise<boolean>;
   goTo: (pageId: string) => Promise<boolean>;
+  /** Shows the page holding `path` and focuses the question there. */
+  goToQuestion: (path: string) => Promise<boolean>;
   openReview: () => Promise<boolean>;
   retrySave: () => Promise<void>;
   /** Resolves when every answer given so far is acknowledged (false if a save failed). */
@@ -228,7 +232,7 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       if (to) list.push({ kind: 'shown', path: to, at });
       else if (target === REVIEW_PAGE && from) list.push({ kind: 'review', path: from, at });
       events(list);
-      set({ pageId: target, navigating: false, showErrors: false });
+      set({ pageId: target, navigating: false, showErrors: false, focusPath: null });
       return true;
     };
 
@@ -271,6 +275,7 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       inputErrors: {},
       actionError: null,
       busy: false,
+      focusPath: null,
 
       answer: (path, value) => applyAnswer(path, () => runtime.setAnswer(path, value), () => current(path)),
       answerMissing: (path, code) => applyAnswer(path, () => runtime.setMissing(path, code), () => current(path)),
@@ -317,6 +322,13 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       goTo: async (pageId) => {
         if (pageId !== REVIEW_PAGE && screens.indexOf(pageId) < 0) return false;
         return move(pageId);
+      },
+      goToQuestion: async (path) => {
+        const page = screens.pageOf(path);
+        if (!page || screens.indexOf(page.id) < 0) return false;
+        const ok = await move(page.id);
+        if (ok) set({ focusPath: path, showErrors: true });
+        return ok;
       },
       openReview: () => move(REVIEW_PAGE),
       retrySave: async () => {
