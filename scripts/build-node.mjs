@@ -2,7 +2,8 @@
 // The sandboxed preload must be one self-contained CommonJS file: a sandboxed preload can only
 // require 'electron' and a few polyfills, so it cannot load shared/ from disk at run time.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -32,3 +33,11 @@ await Promise.all(
       build({ ...common, entryPoints: [entry], outfile: `dist/electron/${name}.cjs` }),
     ),
 );
+
+// The built-in instruments: compiled from shared/instruments (.xlsx + unit frame) into
+// dist/electron/instruments.json, which main, preview and CLI read beside their bundle. The
+// compiler runs here, at build time, so the app ships JSON and never exceljs.
+const compiler = 'dist/.build/compile-instruments.cjs';
+await build({ ...common, packages: 'external', sourcemap: false, entryPoints: ['scripts/compile-instruments.ts'], outfile: compiler });
+execFileSync(process.execPath, [compiler, 'shared/instruments', 'dist/electron/instruments.json'], { stdio: 'inherit' });
+rmSync('dist/.build', { recursive: true, force: true });

@@ -95,7 +95,14 @@ export function createGuard(options: GuardOptions): Guard {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof ServiceError) return fail(contractError(error.code));
+      if (error instanceof ServiceError) {
+        const issues = error.issues?.slice(0, MAX_REPORTED_ISSUES).map((i) => ({
+          path: clip(i.path),
+          problem: clip(i.problem),
+          ...(i.problemEn === undefined ? {} : { problemEn: clip(i.problemEn) }),
+        }));
+        return fail(contractError(error.code, issues));
+      }
       onInternalError?.(operation, error);
       return fail(contractError('internal'));
     }

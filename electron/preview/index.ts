@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readBundledInstruments } from '../instruments/builtin';
 import { createCore } from '../services';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
@@ -24,7 +25,12 @@ async function main(): Promise<void> {
     throw new Error(`no built renderer in ${rendererDir}: run npm run build first`);
   }
 
-  const core = createCore({ dbPath, appVersion: process.env.npm_package_version ?? '0.0.0-preview' });
+  const core = createCore({
+    dbPath,
+    appVersion: process.env.npm_package_version ?? '0.0.0-preview',
+    // The same built-in instruments as the app, from dist/electron/instruments.json.
+    builtinInstruments: readBundledInstruments(__dirname),
+  });
   const seeded = args.seedDemo ? await seedDemo(core) : false;
   const token = randomBytes(32).toString('hex');
   const server = createPreviewServer({ core, token, rendererDir });

@@ -11,6 +11,8 @@ import { ensureDeviceId } from './device';
 import type { CallContext, Handlers } from '../ipc/types';
 import type { User } from '../../shared/contract/schemas';
 import { createHandlers } from './handlers';
+import type { BuiltinBundle } from '../instruments/builtin';
+import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './secrets';
 import { createSurveyService } from './surveys';
@@ -29,6 +31,11 @@ export interface CoreOptions {
    * laptop whose disk file is lost or damaged still has a recent copy. Off unless given.
    */
   backups?: { dir: string; intervalMs: number; keep?: number; onError?: (err: unknown) => void };
+  /**
+   * The built-in instruments (read from dist/electron/instruments.json by the faces, compiled from
+   * shared/instruments by tests): installed on open when not installed yet.
+   */
+  builtinInstruments?: BuiltinBundle;
 }
 
 export interface Services {
@@ -63,10 +70,13 @@ export function createCore(opts: CoreOptions): Core {
       scryptParams: opts.scryptParams ?? DEFAULT_SCRYPT_PARAMS,
       afterCommit: () => checkpointer.afterCommit(),
     };
+    hashUnhashedForms(db, repos);
+    if (opts.builtinInstruments) installBuiltinInstruments(ctx, opts.builtinInstruments);
+    const forms = createFormCatalog(repos);
     const services: Services = {
       users: createUserService(ctx),
-      surveys: createSurveyService(ctx),
-      interviews: createInterviewService(ctx),
+      surveys: createSurveyService(ctx, forms),
+      interviews: createInterviewService(ctx, forms),
     };
     const stopBackups = opts.backups ? scheduleBackups(db, opts.backups.dir, opts.backups) : () => {};
     const handlers = refuseOnceDamaged(createHandlers(services, { version: opts.appVersion ?? '0.0.0-dev', deviceId }), stopBackups);
@@ -88,6 +98,25 @@ export function createCore(opts: CoreOptions): Core {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Installs each built-in instrument and its frame unless this exact form is installed already (one
+ * transaction, audited when something was installed). A changed instrument is installed beside the
+ * older version, which drafts keep using.
+ */
+export function installBuiltinInstruments(ctx: Pick<ServiceContext, 'db' | 'repos' | 'clock'>, bundle: BuiltinBundle): string[] {
+  const at = ctx.clock().toISOString();
+  return ctx.db.transaction(() => {
+    const installed: string[] = [];
+    for (const i of bundle.instruments) {
+      const r = installFormVersion(ctx.repos, { surveyId: i.surveyId, title: i.title, definition: i.model, units: i.units, installedAt: at });
+      if (!r.installed) continue;
+      installed.push(`${i.surveyId}@${r.formVersion}`);
+      ctx.repos.audit.append({ at, userId: null, action: 'form_installed', entity: 'form_version', entityId: `${i.surveyId}@${r.formVersion}`, detail: { hash: r.hash, source: 'builtin', units: i.units.length } });
+    }
+    return installed;
+  }).immediate();
 }
 
 /**
@@ -116,6 +145,7 @@ function refuseOnceDamaged(handlers: Handlers, stopBackups: () => void): Handler
 }
 
 export { installSurvey, type SeedSurvey } from './seed';
+export { CONSENT_CODES, CONSENT_QUESTION, OUTCOME_QUESTION } from './interviews';
 export { MAX_FAILED_ATTEMPTS, LOCKOUT_MS } from './users';
 export type { ScryptParams } from './secrets';
 

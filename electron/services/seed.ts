@@ -3,31 +3,30 @@
 // NOT for production paths: it skips every check a survey package will get.
 import { createRepositories } from '../db/repositories';
 import type { Database } from '../db/types';
+import { installFormVersion, type InstallResult, type UnitInput } from './forms';
 
 export interface SeedSurvey {
   id: string;
   title: string;
   formVersion: string;
+  /** A FormModel (interviews need one); any JSON is stored as given. */
   definition: unknown;
   /** Optional frame for this survey; when given, interviews must use one of these unit codes. */
-  units?: { code: string; type?: string; nameVi: string; nameEn?: string }[];
+  units?: UnitInput[];
   installedAt?: Date;
 }
 
-export function installSurvey(db: Database, survey: SeedSurvey): void {
+export function installSurvey(db: Database, survey: SeedSurvey): InstallResult {
   const repos = createRepositories(db);
   const at = (survey.installedAt ?? new Date()).toISOString();
-  db.transaction(() => {
-    repos.surveys.upsertSurvey(survey.id, survey.title, at);
-    repos.surveys.installFormVersion(survey.id, survey.formVersion, JSON.stringify(survey.definition ?? null), at);
-    for (const u of survey.units ?? []) {
-      repos.surveys.insertUnit({
-        code: u.code,
-        type: u.type ?? 'unit',
-        name_vi: u.nameVi,
-        name_en: u.nameEn ?? null,
-        survey_id: survey.id,
-      });
-    }
-  }).immediate();
+  return db.transaction(() =>
+    installFormVersion(repos, {
+      surveyId: survey.id,
+      title: survey.title,
+      formVersion: survey.formVersion,
+      definition: survey.definition ?? null,
+      units: survey.units,
+      installedAt: at,
+    }),
+  ).immediate();
 }

@@ -91,8 +91,18 @@ export interface ContractError {
   code: ErrorCode;
   message: string;
   messageEn: string;
-  /** For invalid_request: which fields were wrong (path and what was expected). */
-  issues?: { path: string; problem: string }[];
+  /**
+   * Which fields or answers were wrong and what was expected: for invalid_request the request's
+   * fields; for answer_invalid and interview_incomplete the answer paths (`problem` Vietnamese,
+   * `problemEn` English).
+   */
+  issues?: ServiceIssue[];
+}
+
+export interface ServiceIssue {
+  path: string;
+  problem: string;
+  problemEn?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -113,10 +123,13 @@ export class ServiceError extends Error {
   readonly code: ErrorCode;
   /** Technical detail for logs and the CLI (a path, a row); never shown as the UI message. */
   readonly detail: string | undefined;
-  constructor(code: ErrorCode, detail?: string) {
+  /** What the person can fix (answer paths and what was expected); the guard passes them on, bounded. */
+  readonly issues: readonly ServiceIssue[] | undefined;
+  constructor(code: ErrorCode, detail?: string, issues?: readonly ServiceIssue[]) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'ServiceError';
     this.code = code;
     this.detail = detail;
+    this.issues = issues;
   }
 }

@@ -1,6 +1,7 @@
 // Building blocks for request/response schemas: strict objects and bounded sizes only, so a
 // hostile or buggy caller can neither smuggle extra fields nor send unbounded data.
 import { z } from 'zod';
+import { ANSWER_PATH_PATTERN } from '../forms/answerPath';
 import { MISSING_KINDS } from '../forms/model';
 import { ROLES } from './roles';
 
@@ -34,9 +35,10 @@ export const UnitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
  * The one answer-path grammar (contract, runtime, store, exports): a question name as XLSForm
  * allows it (Vietnamese letters included: `tuổi`), inside repeats prefixed by the repeat's name
  * and its 1-based instance, e.g. `roster[2]/age`, `hh[1]/members[3]/tuổi`. Group names never
- * appear: names are unique across a form.
+ * appear: names are unique across a form. Defined in shared/forms/answerPath.ts, which the runtime
+ * parses paths with too.
  */
-export const ANSWER_PATH_PATTERN = /^(?:[\p{L}_][\p{L}\p{M}\p{N}._-]*\[[1-9][0-9]{0,3}\]\/)*[\p{L}_][\p{L}\p{M}\p{N}._-]*$/u;
+export { ANSWER_PATH_PATTERN };
 export const AnswerPathSchema = z
   .string()
   .max(512)

@@ -1,8 +1,9 @@
 // Name rules and "did you mean" suggestions for form names, list names, types and functions.
+import { NAME_SOURCE } from './answerPath';
 
 // XML element names (the rule ODK forms inherit): a letter or underscore first, then letters,
 // digits, `.`, `-`, `_`. No colon: pyxform reserves it for namespaces.
-const XML_NAME = /^[\p{L}_][\p{L}\p{M}\p{N}._-]*$/u;
+const XML_NAME = new RegExp(`^${NAME_SOURCE}$`, 'u');
 
 export function isValidName(name: string): boolean {
   return XML_NAME.test(name) && !/^xml/i.test(name);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { User } from '../../shared/contract';
 import { createCore, installSurvey } from '../../electron/services';
+import { benchForm } from './engine.bench';
 
 export { runDurabilityRounds, type DurabilityReport } from '../electron/db/fixtures/durability';
 
@@ -59,9 +60,12 @@ export async function runAnswerSaveBench(opts: { iterations: number; dir?: strin
       { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '135791' },
       admin,
     );
-    installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: {} });
+    // The 300-question generated form: each save is checked against it as in the app.
+    const form = benchForm();
+    const entered = form.children.filter((n) => n.kind === 'question' && n.type === 'integer').map((n) => n.name);
+    installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: form });
     const ctx = { session: { user: surveyor } };
-    const interview = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, ctx);
+    const interview = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, ctx);
     const save = core.handlers['interview:saveAnswer'];
 
     // The baseline: the same pragmas as openDatabase, one row per IMMEDIATE transaction.
@@ -77,9 +81,10 @@ export async function runAnswerSaveBench(opts: { iterations: number; dir?: strin
     const warmup = Math.min(50, iterations);
     // Interleaved so both sides see the same machine noise (shared CI runners).
     for (let i = 0; i < warmup + iterations; i++) {
-      const path = `q${i}`;
+      // Cycles through the form's questions: the first round answers, later rounds change answers.
+      const path = entered[i % entered.length] as string;
       let t = process.hrtime.bigint();
-      save({ interviewId: interview.id, path, value: i % 5 }, ctx);
+      save({ interviewId: interview.id, path, value: (i % 5) + 1 }, ctx);
       const s = elapsedMs(t);
       t = process.hrtime.bigint();
       commitOne.immediate(String(i % 5));
@@ -105,7 +110,7 @@ export async function runAnswerSaveBench(opts: { iterations: number; dir?: strin
       pass: service.p99 <= BUDGET_P99_MS && ratio <= BUDGET_RATIO,
       notes: [
         `${iterations} saves per side after ${warmup} warm-up saves, interleaved; WAL on a file in ${opts.dir ?? tmpdir()}`,
-        'service save = interview check + answer upsert + interview updated_at + paradata event, one IMMEDIATE transaction',
+        'service save = interview check + answer checked against the form (300-question generated form) + answer upsert + interview updated_at + paradata event, one IMMEDIATE transaction',
         'service WAL checkpoints are deferred until after the save returns (electron/services/checkpoint.ts); the bare side keeps SQLite\'s inline autocheckpoint',
       ],
     };

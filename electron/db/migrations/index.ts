@@ -4,6 +4,8 @@ import { ServiceError } from '../../../shared/contract/errors';
 import type { Database } from '../types';
 import { migration001Initial } from './001-initial';
 import { migration002BatchesAndListingIndexes } from './002-batches-and-listing-indexes';
+import { migration003Reserved } from './003-reserved';
+import { migration004InterviewLifecycle } from './004-interview-lifecycle';
 
 export interface Migration {
   version: number;
@@ -15,6 +17,9 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration001Initial },
   { version: 2, name: 'batches-and-listing-indexes', up: migration002BatchesAndListingIndexes },
+  // Placeholder for the safety branch's migration 3 (see 003-reserved.ts).
+  { version: 3, name: 'reserved', up: migration003Reserved },
+  { version: 4, name: 'interview-lifecycle', up: migration004InterviewLifecycle },
 ];
 
 /** Throws unless versions run 1, 2, 3… with no gap, duplicate or reordering. */

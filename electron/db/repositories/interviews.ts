@@ -1,5 +1,6 @@
-// Interviews: one row per interview for life (UUID), with revision, status and who/where/what.
-import type { InterviewStatus } from '../../../shared/contract/schemas';
+// Interviews: one row per interview for life (UUID), with revision, status, outcome and
+// who/where/what; the serial number is assigned by the database (migration 4's trigger).
+import type { InterviewStatus, Outcome } from '../../../shared/contract/schemas';
 import type { Database } from '../types';
 
 export interface InterviewRow {
@@ -14,9 +15,15 @@ export interface InterviewRow {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  serial: number;
+  outcome: Outcome | null;
+  respondent_ref: string | null;
+  consent: 0 | 1;
+  current_path: string | null;
+  comment: string | null;
 }
 
-export type InterviewSummaryRow = InterviewRow & { answer_count: number };
+export type InterviewSummaryRow = InterviewRow & { answer_count: number; form_hash: string | null };
 
 export interface NewInterview {
   id: string;
@@ -26,22 +33,28 @@ export interface NewInterview {
   formVersion: string;
   unitCode: string;
   createdAt: string;
+  respondentRef: string | null;
+  consent: 0 | 1;
 }
 
 export interface InterviewFilter {
   surveyorId: number | null;
   status: InterviewStatus | null;
+  surveyId: string | null;
+  unitCode: string | null;
   limit: number;
 }
 
-const SUMMARY_COLUMNS = `i.*, (SELECT count(*) FROM answers a WHERE a.interview_id = i.id) AS answer_count`;
+const SUMMARY_COLUMNS = `i.*,
+  (SELECT count(*) FROM answers a WHERE a.interview_id = i.id) AS answer_count,
+  (SELECT fv.hash FROM form_versions fv WHERE fv.survey_id = i.survey_id AND fv.version = i.form_version) AS form_hash`;
 
 export function createInterviewsRepo(db: Database) {
   const insert = db.prepare<NewInterview>(`
     INSERT INTO interviews (id, revision, status, device_id, surveyor_id, survey_id, form_version,
-                            unit_code, created_at, updated_at, completed_at)
+                            unit_code, created_at, updated_at, completed_at, respondent_ref, consent)
     VALUES (@id, 0, 'draft', @deviceId, @surveyorId, @surveyId, @formVersion, @unitCode,
-            @createdAt, @createdAt, NULL)`);
+            @createdAt, @createdAt, NULL, @respondentRef, @consent)`);
   const byId = db.prepare<[string], InterviewRow>('SELECT * FROM interviews WHERE id = ?');
   const summaryById = db.prepare<[string], InterviewSummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM interviews i WHERE i.id = ?`,
@@ -51,11 +64,21 @@ export function createInterviewsRepo(db: Database) {
     SELECT ${SUMMARY_COLUMNS} FROM interviews i
     WHERE (@surveyorId IS NULL OR i.surveyor_id = @surveyorId)
       AND (@status IS NULL OR i.status = @status)
+      AND (@surveyId IS NULL OR i.survey_id = @surveyId)
+      AND (@unitCode IS NULL OR i.unit_code = @unitCode)
     ORDER BY i.updated_at DESC, i.id
     LIMIT @limit`);
   const touch = db.prepare<[string, string]>('UPDATE interviews SET updated_at = ? WHERE id = ?');
-  const setStatus = db.prepare<[InterviewStatus, string, string | null, string]>(
-    'UPDATE interviews SET status = ?, updated_at = ?, completed_at = coalesce(?, completed_at) WHERE id = ?',
+  const setCurrentPath = db.prepare<[string, string, string]>('UPDATE interviews SET current_path = ?, updated_at = ? WHERE id = ?');
+  const finish = db.prepare<{ status: InterviewStatus; outcome: Outcome; at: string; id: string }>(
+    'UPDATE interviews SET status = @status, outcome = @outcome, completed_at = @at, updated_at = @at WHERE id = @id',
+  );
+  const review = db.prepare<[InterviewStatus, string | null, string, string]>(
+    'UPDATE interviews SET status = ?, comment = ?, updated_at = ? WHERE id = ?',
+  );
+  // Reopened: a draft again with the next revision; outcome and completion belong to the next completion.
+  const reopen = db.prepare<[string, string]>(
+    "UPDATE interviews SET status = 'draft', revision = revision + 1, outcome = NULL, completed_at = NULL, updated_at = ? WHERE id = ?",
   );
 
   return {
@@ -68,8 +91,19 @@ export function createInterviewsRepo(db: Database) {
     touch: (id: string, updatedAt: string): void => {
       touch.run(updatedAt, id);
     },
-    setStatus: (id: string, status: InterviewStatus, at: string, completedAt: string | null): void => {
-      setStatus.run(status, at, completedAt, id);
+    setCurrentPath: (id: string, path: string, at: string): void => {
+      setCurrentPath.run(path, at, id);
+    },
+    /** complete/close: the record is finished with an outcome. */
+    finish: (id: string, status: InterviewStatus, outcome: Outcome, at: string): void => {
+      finish.run({ status, outcome, at, id });
+    },
+    /** approve/reject by a supervisor; the comment is the latest one (null clears it). */
+    review: (id: string, status: InterviewStatus, comment: string | null, at: string): void => {
+      review.run(status, comment, at, id);
+    },
+    reopen: (id: string, at: string): void => {
+      reopen.run(at, id);
     },
   };
 }

@@ -2,9 +2,8 @@
 // since names are unique in a form), resolved to a node and the instance holding its cell.
 import type { FormPlan, PlanNode, Scope } from './plan';
 import type { Instance } from './record';
+import { parsePathSegments } from '../../forms/answerPath';
 import { RuntimeInputError } from './types';
-
-const SEGMENT = /^([^[\]/]+)(?:\[([1-9]\d{0,3})\])?$/;
 
 export interface Located {
   node: PlanNode;
@@ -30,13 +29,14 @@ export function locate(plan: FormPlan, root: Instance, path: string, what: 'ques
     if (what === 'node' && pn.node.kind !== 'repeat' && pn.scope === 0) return { node: pn, inst: root };
     if (what === 'repeat' && pn.node.kind === 'repeat' && (plan.scopes[pn.scope] as Scope).parent === 0) return { node: pn, inst: root };
   }
-  const parts = path.replace(/^\//, '').split('/');
-  const segs = parts.map((p) => SEGMENT.exec(p));
-  const last = segs[segs.length - 1];
-  if (!last || segs.some((s) => s === null) || (last[2] !== undefined && what !== 'node')) {
+  // The grammar of shared/forms/answerPath.ts (the contract's), so a path the contract accepts
+  // is one the runtime can read and the other way round.
+  const segs = parsePathSegments(path);
+  const last = segs?.[segs.length - 1];
+  if (!segs || !last || (last.index !== undefined && what !== 'node')) {
     throw badPath(path, { vi: 'cần dạng tên hoặc nhóm_lặp[số]/tên', en: 'expected name or repeat[n]/name' });
   }
-  const name = last[1] as string;
+  const name = last.name;
   const i = plan.byName.get(name);
   const pn = i === undefined ? undefined : plan.nodes[i];
   if (!pn || (what === 'question' && pn.node.kind !== 'question')) {
@@ -47,7 +47,7 @@ export function locate(plan: FormPlan, root: Instance, path: string, what: 'ques
   }
   // A repeat named as a node is one of its instances: `members[2]`, the last segment walked too.
   const instance = what === 'node' && pn.node.kind === 'repeat';
-  if (instance !== (last[2] !== undefined)) {
+  if (instance !== (last.index !== undefined)) {
     throw badPath(path, instance
       ? { vi: `cần số thứ tự lần lặp: "${name}[số]"`, en: `expected an instance: "${name}[n]"` }
       : { vi: 'cần dạng tên hoặc nhóm_lặp[số]/tên', en: 'expected name or repeat[n]/name' });
@@ -60,16 +60,16 @@ export function locate(plan: FormPlan, root: Instance, path: string, what: 'ques
   }
   let inst = root;
   for (let k = 0; k < chain.length; k++) {
-    const s = segs[k] as RegExpExecArray;
+    const s = segs[k] as (typeof segs)[number];
     const sc = plan.scopes[chain[k] as number] as Scope;
     const repeatName = plan.nodes[sc.repeat]?.node.name;
-    if (s[1] !== repeatName || s[2] === undefined) {
+    if (s.name !== repeatName || s.index === undefined) {
       throw badPath(path, { vi: `cần "${repeatName}[số]" ở đoạn ${k + 1}`, en: `expected "${repeatName}[n]" at segment ${k + 1}` });
     }
     const list = inst.repeats[plan.childPos[sc.id] as number] as Instance[];
-    const next = list[Number(s[2]) - 1];
+    const next = list[s.index - 1];
     if (!next) {
-      throw new RuntimeInputError('no_such_instance', `Nhóm lặp "${repeatName}" chưa có lần thứ ${s[2]} (hiện có ${list.length}).`, `Repeat "${repeatName}" has no instance ${s[2]} (it has ${list.length}).`);
+      throw new RuntimeInputError('no_such_instance', `Nhóm lặp "${repeatName}" chưa có lần thứ ${s.index} (hiện có ${list.length}).`, `Repeat "${repeatName}" has no instance ${s.index} (it has ${list.length}).`);
     }
     inst = next;
   }

@@ -53,10 +53,12 @@ const SEED_FOR_VERSION: Record<number, string> = {
         VALUES (1, 'GS01', 'Nguyễn Văn A', 'supervisor', x'00', x'01', 16384, 8, 1, '2025-07-01T00:00:00.000Z'),
                (2, 'DTV01', 'Trần Thị B', 'surveyor', x'02', x'03', 16384, 8, 1, '2025-07-01T00:00:00.000Z');
       INSERT INTO surveys VALUES ('hids', 'Khảo sát HIDS', '2025-07-01T00:00:00.000Z');
-      INSERT INTO form_versions VALUES ('hids', 'v1', '{"items":[]}', '2025-07-01T00:00:00.000Z');
-      INSERT INTO units VALUES ('26734', 'ward', 'Phường Sài Gòn', 'Sai Gon Ward', 'hids');
+      INSERT INTO form_versions (survey_id, version, definition, installed_at) VALUES ('hids', 'v1', '{"items":[]}', '2025-07-01T00:00:00.000Z');
+      INSERT INTO units (code, type, name_vi, name_en, survey_id) VALUES ('26734', 'ward', 'Phường Sài Gòn', 'Sai Gon Ward', 'hids');
       INSERT INTO quotas VALUES ('hids', '26734', 40);
-      INSERT INTO interviews VALUES ('22222222-2222-4222-8222-222222222222', 0, 'draft',
+      INSERT INTO interviews (id, revision, status, device_id, surveyor_id, survey_id, form_version, unit_code,
+                              created_at, updated_at, completed_at)
+        VALUES ('22222222-2222-4222-8222-222222222222', 0, 'draft',
         '11111111-1111-4111-8111-111111111111', 2, 'hids', 'v1', '26734',
         '2025-07-02T01:00:00.000Z', '2025-07-02T01:05:00.000Z', NULL);
       INSERT INTO answers VALUES ('22222222-2222-4222-8222-222222222222', 'ACC1', '4', NULL, '2025-07-02T01:05:00.000Z');
@@ -66,6 +68,19 @@ const SEED_FOR_VERSION: Record<number, string> = {
   2: `
       INSERT INTO batches_out VALUES ('b1', 1, '2025-07-03T00:00:00.000Z', 'batch-0001.ksb', 1, 'abc');
       INSERT INTO batches_in VALUES ('b9', '33333333-3333-4333-8333-333333333333', 1, '2025-07-04T00:00:00.000Z', 'def', 'imported');
+  `,
+  // Version 3 is the safety branch's (no new tables on this branch).
+  3: '',
+  4: `
+      INSERT INTO form_versions (survey_id, version, definition, installed_at, hash)
+        VALUES ('hids', 'v2', '{"items":[1]}', '2025-08-01T00:00:00.000Z', '${'ab'.repeat(32)}');
+      INSERT INTO interviews (id, revision, status, device_id, surveyor_id, survey_id, form_version, unit_code,
+                              created_at, updated_at, completed_at, outcome, respondent_ref, consent, current_path, comment)
+        VALUES ('44444444-4444-4444-8444-444444444444', 0, 'completed', '11111111-1111-4111-8111-111111111111', 2,
+                'hids', 'v2', '26734', '2025-08-02T01:00:00.000Z', '2025-08-02T01:00:00.000Z',
+                '2025-08-02T01:00:00.000Z', 'refused', 'HH-17', 0, NULL, NULL);
+      INSERT INTO units (code, type, name_vi, name_en, survey_id, former_province, former_district, merged_from)
+        VALUES ('26740', 'Xã/Commune', 'Xã Thạnh An', 'Thanh An Commune', 'hids', 'TP. Hồ Chí Minh', 'Huyện Cần Giờ', 'Xã Thạnh An');
   `,
 };
 
@@ -138,7 +153,13 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(latestVersion());
       expect(tables(db)).toEqual(EXPECTED_TABLES);
       const after = snapshotWithoutRowid(db);
-      for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual(rows);
+      // Columns added by later versions are new; every column the old rows had keeps its value.
+      for (const [table, rows] of Object.entries(before)) {
+        const kept = (after[table] as Record<string, unknown>[]).map((row, i) =>
+          Object.fromEntries(Object.keys((rows[i] ?? {}) as object).map((k) => [k, row[k]])),
+        );
+        expect(kept, table).toEqual(rows);
+      }
       // The upgraded schema accepts what the latest version writes.
       seedAt(db, latestVersion(), from);
       expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -195,5 +216,34 @@ describe('migrations', () => {
     expect(() => migrate(direct)).toThrow(/database_too_new/);
     direct.close();
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('migration 4 (interview life cycle)', () => {
+  it('gives existing interviews serials per device in creation order, a completed outcome past draft, and hashes existing form versions', () => {
+    const path = join(tempDir(), 'v3.sqlite');
+    const old = new BetterSqlite3(path);
+    migrate(old, { to: 3 });
+    seedAt(old, 3);
+    old.exec(`
+      INSERT INTO interviews (id, revision, status, device_id, surveyor_id, survey_id, form_version, unit_code, created_at, updated_at, completed_at)
+      VALUES ('55555555-5555-4555-8555-555555555555', 1, 'approved', '11111111-1111-4111-8111-111111111111', 2, 'hids', 'v1', '26734',
+              '2025-07-01T09:00:00.000Z', '2025-07-03T00:00:00.000Z', '2025-07-02T00:00:00.000Z');
+    `);
+    old.close();
+    const db = openDatabase(path);
+    const rows = db.prepare('SELECT id, serial, outcome, consent FROM interviews ORDER BY serial').all();
+    expect(rows).toEqual([
+      { id: '55555555-5555-4555-8555-555555555555', serial: 1, outcome: 'completed', consent: 1 },
+      { id: '22222222-2222-4222-8222-222222222222', serial: 2, outcome: null, consent: 1 },
+    ]);
+    const fv = db.prepare("SELECT hash FROM form_versions WHERE version = 'v1'").get() as { hash: string };
+    expect(fv.hash).toMatch(/^[0-9a-f]{64}$/);
+    // A new interview gets the next serial of its device, whoever inserts it.
+    db.exec(`INSERT INTO interviews (id, revision, status, device_id, surveyor_id, survey_id, form_version, unit_code, created_at, updated_at)
+             VALUES ('66666666-6666-4666-8666-666666666666', 0, 'draft', '11111111-1111-4111-8111-111111111111', 2, 'hids', 'v1', '26734', 'x', 'x')`);
+    expect(db.prepare("SELECT serial FROM interviews WHERE id = '66666666-6666-4666-8666-666666666666'").get()).toEqual({ serial: 3 });
+    expect(() => db.exec("UPDATE interviews SET serial = 1 WHERE id = '66666666-6666-4666-8666-666666666666'")).toThrow(/UNIQUE/);
+    db.close();
   });
 });

@@ -16,6 +16,7 @@ import {
   type Role,
   type User,
 } from '../../../shared/contract';
+import { interviewForm } from '../../fixtures/forms/interviewForm';
 import { createGuard, type Guard } from '../../../electron/ipc/guard';
 import { createCore, installSurvey, type Core } from '../../../electron/services';
 
@@ -35,12 +36,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'khaosat-guard-'));
   core = createCore({ dbPath: join(dir, 'guard.sqlite'), scryptParams: { N: 2 ** 10, r: 8, p: 1 } });
   guard = createGuard({ handlers: core.handlers, currentUser: core.currentUser, isTrustedSender: (url) => url === APP_URL });
-  installSurvey(core.db, { id: 'hids-2026', title: 'HIDS 2026', formVersion: 'v1', definition: {} });
+  const installed = installSurvey(core.db, { id: 'hids-2026', title: 'HIDS 2026', formVersion: 'v1', definition: interviewForm('v1') });
   const supervisor = await core.services.users.createFirstSupervisor({ code: 'GSV01', name: 'Giám sát', secret: '1234' });
   const surveyor = await core.services.users.createUser(supervisor, { code: 'DTV01', name: 'Điều tra', role: 'surveyor', secret: '1234' });
   const analyst = await core.services.users.createUser(supervisor, { code: 'PT01', name: 'Phân tích', role: 'analyst', secret: '1234' });
   users = { supervisor, surveyor, analyst };
-  const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session: { user: surveyor } });
+  const created = await guard('interview:start', { surveyId: 'hids-2026', unitCode: '26734', consent: true }, { senderUrl: APP_URL, session: { user: surveyor } });
   if (!created.ok) throw new Error(`seed interview: ${created.error.code}`);
   interviewId = (created.value as { id: string }).id;
   validRequests = {
@@ -51,8 +52,14 @@ beforeAll(async () => {
     'user:create': { code: 'DTV02', name: 'Nguyễn Văn B', role: 'surveyor', secret: '5678' },
     'user:list': {},
     'survey:list': {},
-    'interview:create': { surveyId: 'hids-2026', unitCode: '26734' },
-    'interview:saveAnswer': { interviewId, path: 'ACC1', value: 4, missing: null },
+    'survey:units': { surveyId: 'hids-2026' },
+    'form:get': { hash: installed.hash },
+    'interview:start': { surveyId: 'hids-2026', unitCode: '26734', consent: true, respondentRef: 'HH-01' },
+    'interview:saveAnswer': { interviewId, path: 'ACC1', value: '4', missing: null },
+    'interview:recordEvents': { interviewId, events: [{ kind: 'shown', path: 'ACC1', at: '2025-07-01T08:00:00.000Z' }] },
+    'interview:complete': { interviewId },
+    'interview:close': { interviewId, outcome: 'not_at_home', note: 'Không có nhà' },
+    'interview:reopen': { interviewId },
     'interview:load': { interviewId },
     'interview:list': { status: 'draft', limit: 10 },
   };
@@ -201,13 +208,13 @@ describe('a session follows the account as the database has it now', () => {
   it('a deactivated user is signed out at their next call and writes nothing', async () => {
     const surveyor = await core.services.users.createUser(users.supervisor, { code: 'DTV50', name: 'Sắp nghỉ', role: 'surveyor', secret: '1234' });
     const session = { user: surveyor };
-    const created = await guard('interview:create', { surveyId: 'hids-2026', unitCode: '26734' }, { senderUrl: APP_URL, session });
+    const created = await guard('interview:start', { surveyId: 'hids-2026', unitCode: '26734', consent: true }, { senderUrl: APP_URL, session });
     if (!created.ok) throw new Error(created.error.code);
     const id = (created.value as { id: string }).id;
 
     core.db.prepare('UPDATE users SET active = 0 WHERE id = ?').run(surveyor.id);
     const before = totalChanges();
-    const save = await guard('interview:saveAnswer', { interviewId: id, path: 'ACC1', value: 5 }, { senderUrl: APP_URL, session });
+    const save = await guard('interview:saveAnswer', { interviewId: id, path: 'ACC1', value: '5' }, { senderUrl: APP_URL, session });
     expect(save).toMatchObject({ ok: false, error: { code: 'user_inactive' } });
     expect(totalChanges()).toBe(before);
     expect(session.user).toBeNull();

@@ -11,8 +11,8 @@ describe('append-only logs', () => {
     const core = makeCore();
     cores.push(core);
     const { surveyorA } = await setUpStaff(core);
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, session(surveyorA));
-    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 1 }, session(surveyorA));
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, session(surveyorA));
+    await core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '1' }, session(surveyorA));
     const count = () => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const before = count();
     expect(before).toBeGreaterThan(0);

@@ -39,19 +39,19 @@ describe('a database that turns out damaged while the app runs', () => {
     cores.push(core);
     const staff = await setUpStaff(core);
     const a = session(staff.surveyorA);
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, a);
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, a);
 
     // What better-sqlite3 throws when a page read from disk is not a valid b-tree page.
     const save = core.services.interviews.saveAnswer;
     core.services.interviews.saveAnswer = () => {
       throw new BetterSqlite3.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT');
     };
-    expect(await codeOf(() => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 4 }, a))).toBe('database_damaged');
+    expect(await codeOf(() => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '4' }, a))).toBe('database_damaged');
     core.services.interviews.saveAnswer = save;
 
     const before = totalChanges(core);
-    expect(await codeOf(() => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 4 }, a))).toBe('database_damaged');
-    expect(await codeOf(() => core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, a))).toBe('database_damaged');
+    expect(await codeOf(() => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '4' }, a))).toBe('database_damaged');
+    expect(await codeOf(() => core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, a))).toBe('database_damaged');
     expect(await codeOf(() => core.handlers['session:signIn']({ code: 'DTV01', secret: '1357' }, session()))).toBe('database_damaged');
     expect(totalChanges(core)).toBe(before);
 
@@ -64,13 +64,13 @@ describe('a database that turns out damaged while the app runs', () => {
     cores.push(core);
     const staff = await setUpStaff(core);
     const a = session(staff.surveyorA);
-    const iv = await core.handlers['interview:create']({ surveyId: 'hids', unitCode: '26734' }, a);
+    const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, a);
     const save = core.services.interviews.saveAnswer;
     core.services.interviews.saveAnswer = () => {
       throw new BetterSqlite3.SqliteError('database is locked', 'SQLITE_BUSY');
     };
-    await expect((async () => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 4 }, a))()).rejects.toThrow('locked');
+    await expect((async () => core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '4' }, a))()).rejects.toThrow('locked');
     core.services.interviews.saveAnswer = save;
-    await expect(core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: 4 }, a)).resolves.toMatchObject({ value: 4 });
+    await expect(core.handlers['interview:saveAnswer']({ interviewId: iv.id, path: 'ACC1', value: '4' }, a)).resolves.toMatchObject({ value: '4' });
   });
 });

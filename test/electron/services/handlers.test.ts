@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPERATION_NAMES, operations, type OperationName } from '../../../shared/contract';
 import type { CallContext } from '../../../electron/ipc/types';
+import { interviewForm } from '../../fixtures/forms/interviewForm';
 import { installSurvey, type Core } from '../../../electron/services';
 import { cleanup, makeCore, session } from './helpers';
 
@@ -32,14 +33,24 @@ describe('handlers', () => {
     await call('setup:createFirstSupervisor', { code: 'GS01', name: 'Giám sát', secret: '123456' }, sup);
     await call('user:create', { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '2468' }, sup);
     await call('user:list', {}, sup);
-    installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: {} });
+    installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: interviewForm('v1'), units: [{ code: '26734', nameVi: 'Phường Sài Gòn' }] });
     const sv = session();
     await call('session:signIn', { code: 'DTV01', secret: '2468' }, sv);
-    await call('survey:list', {}, sv);
-    const iv = (await call('interview:create', { surveyId: 'hids', unitCode: '26734' }, sv)) as { id: string };
-    await call('interview:saveAnswer', { interviewId: iv.id, path: 'ACC1', value: 4, missing: null }, sv);
+    const [survey] = (await call('survey:list', {}, sv)) as { formHash: string }[];
+    await call('survey:units', { surveyId: 'hids' }, sv);
+    await call('form:get', { hash: survey!.formHash }, sv);
+    const iv = (await call('interview:start', { surveyId: 'hids', unitCode: '26734', consent: true }, sv)) as { id: string };
+    await call('interview:saveAnswer', { interviewId: iv.id, path: 'ACC1', value: '4', missing: null }, sv);
+    await call('interview:saveAnswer', { interviewId: iv.id, path: 'tuổi', value: 30 }, sv);
+    await call('interview:recordEvents', { interviewId: iv.id, events: [{ kind: 'shown', path: 'ACC1', at: '2025-07-01T08:00:00.000Z' }] }, sv);
     await call('interview:load', { interviewId: iv.id }, sv);
     await call('interview:list', { status: 'draft' }, sv);
+    await call('interview:complete', { interviewId: iv.id }, sv);
+    const other = (await call('interview:start', { surveyId: 'hids', unitCode: '26734', consent: true }, sv)) as { id: string };
+    await call('interview:close', { interviewId: other.id, outcome: 'not_at_home' }, sv);
+    const user = sv.session.user!;
+    core.services.interviews.review((await call('session:signIn', { code: 'GS01', secret: '123456' }, session())) as typeof user, { interviewId: other.id, action: 'reject', comment: 'Gặp lại' });
+    await call('interview:reopen', { interviewId: other.id }, sv);
     await call('session:signOut', {}, sv);
     expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort());
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { User } from '../../../shared/contract';
 import type { CallContext } from '../../../electron/ipc/types';
 import { createCore, installSurvey, type Core, type CoreOptions } from '../../../electron/services';
+import { interviewForm } from '../../fixtures/forms/interviewForm';
 
 /** Cheap enough for many sign-ins per test; production uses DEFAULT_SCRYPT_PARAMS. */
 export const FAST_SCRYPT = { N: 2 ** 10, r: 8, p: 1 };
@@ -52,7 +53,7 @@ export interface Staff {
   surveyorB: User;
 }
 
-/** First-run setup, two surveyors, and the `hids` survey with form version v1. */
+/** First-run setup, two surveyors, and the `hids` survey with form version v1 (test/fixtures/forms/interviewForm.ts). */
 export async function setUpStaff(core: Core, clock: () => Date = () => new Date()): Promise<Staff> {
   const admin = session();
   const supervisor = await core.handlers['setup:createFirstSupervisor'](
@@ -67,6 +68,6 @@ export async function setUpStaff(core: Core, clock: () => Date = () => new Date(
     { code: 'DTV02', name: 'Lê Văn Bình', role: 'surveyor', secret: 'mat-khau-binh' },
     admin,
   );
-  installSurvey(core.db, { id: 'hids', title: 'Khảo sát hài lòng HIDS', formVersion: 'v1', definition: { items: [] }, installedAt: clock() });
+  installSurvey(core.db, { id: 'hids', title: 'Khảo sát hài lòng HIDS', formVersion: 'v1', definition: interviewForm('v1'), installedAt: clock() });
   return { supervisor, surveyorA, surveyorB };
 }
