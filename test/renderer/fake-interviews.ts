@@ -5,7 +5,7 @@ import type { Answer, InterviewSummary, KhaosatApi, Survey, Unit } from '../../s
 import { contractError } from '../../shared/contract';
 import { createFormRuntime } from '../../shared/engine/runtime';
 import type { FormModel } from '../../shared/forms/model';
-import { loadAnswers } from '../../renderer/features/interview/loadAnswers';
+import { checkAnswer, loadAnswers } from '../../shared/engine/answers';
 import { DEVICE_ID, failure, ok } from './fake-api';
 
 export const FORM_HASH = 'a'.repeat(64);
@@ -60,6 +60,9 @@ export function interviewBackend(form: FormModel, surveyId = 'hids') {
         control.failSaves--;
         return failure('internal');
       }
+      // Checked as main checks it (the same shared adapter): a path, type or code the form does not allow is refused.
+      const checked = checkAnswer(form, { path, value, missing: missing ?? null });
+      if ('issue' in checked) return { ok: false, error: contractError('answer_invalid', [{ path, problem: checked.issue.vi }]) };
       const answer: Answer = { path, value, missing: missing ?? null, savedAt: tick() };
       s.answers = s.answers.filter((a) => a.path !== path);
       if (value !== null) s.answers.push(answer);

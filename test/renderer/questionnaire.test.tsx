@@ -108,7 +108,7 @@ describe('questionnaire screen', () => {
     await goTo(r, 'repeat:roster');
     await r.user.click(screen.getByRole('button', { name: 'Xóa lần 1' }));
     await act(async () => void (await r.handle.store.getState().flush()));
-    expect(stored(r)).toEqual({ channels: ['tv', 'web'], ack: 'OK', 'roster[1]/pname': 'Lan' });
+    expect(stored(r)).toEqual({ channels: ['tv', 'web'], ack: true, 'roster[1]/pname': 'Lan' });
   });
 
   it('F1 opens the list of keys, Esc closes it', async () => {

@@ -8,7 +8,7 @@ import type { AnswerValue, CLOSE_OUTCOMES, ContractError, Interview, InterviewSu
 import type { FormModel } from '../../../shared/forms/model';
 import { createFormRuntime, type FormRuntime, RuntimeInputError } from '../../../shared/engine/runtime';
 import { createScreens, type Page, type Screens } from '../../../shared/engine/screens';
-import { loadAnswers } from './loadAnswers';
+import { loadAnswers } from '../../../shared/engine/answers';
 
 export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 
@@ -96,7 +96,8 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
   const { api, form } = opts;
   const now = opts.now ?? (() => new Date());
   const runtime = createFormRuntime(form, { language: opts.language ?? form.defaultLanguage, now });
-  loadAnswers(runtime, opts.interview.answers);
+  // One notification for the whole record (the screen is not shown yet anyway).
+  runtime.batch(() => void loadAnswers(runtime, opts.interview.answers));
   const screens = createScreens(runtime);
   const saved = new Set(opts.interview.answers.map((a) => a.path));
   const queue: PendingSave[] = [];
@@ -191,7 +192,7 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       const a = runtime.getAnswer(path);
       if (a.missing) return { path, value: String(a.value), missing: a.missing };
       // The value as the runtime keeps it (trimmed, typed), which is what main checks.
-      return { path, value: a.value === null ? null : typeof a.value === 'boolean' ? 'OK' : a.value, missing: null };
+      return { path, value: a.value, missing: null };
     };
 
     const flush = (): Promise<boolean> => {
