@@ -4,19 +4,24 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { KhaosatApi } from '../../shared/contract';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createSurveyorSlice, type SurveyorSlice } from './surveyor';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice;
+export type AppState = SessionSlice & UsersSlice & SurveyorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
   const store = createStore<AppState>()((...a) => ({
     ...createSessionSlice(api)(...a),
     ...createUsersSlice(api)(...a),
+    ...createSurveyorSlice(api)(...a),
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {
-    if (state.user?.id !== previous.user?.id) state.resetUsers();
+    if (state.user?.id !== previous.user?.id) {
+      state.resetUsers();
+      state.resetSurveyor();
+    }
   });
   return store;
 }
@@ -35,3 +40,4 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 
 export * from './session';
 export * from './users';
+export * from './surveyor';

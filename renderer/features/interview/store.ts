@@ -91,6 +91,9 @@ export interface InterviewStoreOptions {
 }
 
 export const REVIEW_PAGE = 'review';
+/** The built-in instruments' consent question (filled by `interview:start` from the start screen). */
+export const CONSENT_QUESTION = 'consent';
+export const INTRO_NOTE = 'intro';
 
 export function createInterviewStore(opts: InterviewStoreOptions): InterviewHandle {
   const { api, form } = opts;
@@ -111,7 +114,15 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
   const resumePage = (): string => {
     const path = opts.interview.summary.currentPath;
     const page = path ? screens.pageOf(path) : null;
-    return page && screens.indexOf(page.id) >= 0 ? page.id : firstPage();
+    if (page && screens.indexOf(page.id) >= 0) return page.id;
+    // A new interview: the start screen showed the introduction and took consent, so begin after them.
+    const consentPage = screens.pageOf(CONSENT_QUESTION);
+    if (!path && consentPage && runtime.getStatus(CONSENT_QUESTION) === 'answered') {
+      const pages = screens.relevantPages();
+      const k = pages.findIndex((p) => p.id === consentPage.id);
+      if (k >= 0 && pages[k + 1]) return (pages[k + 1] as Page).id;
+    }
+    return firstPage();
   };
 
   const store = createStore<InterviewState>()((set, get) => {
