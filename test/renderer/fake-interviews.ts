@@ -47,7 +47,11 @@ export function interviewBackend(form: FormModel, surveyId = 'hids') {
         unitCode, respondentRef: respondentRef ?? null, consent, deviceId: DEVICE_ID, surveyorId: 2, createdAt: at, updatedAt: at,
         completedAt: consent ? null : at, currentPath: null, comment: null, answerCount: 0,
       };
-      interviews.set(id, { summary, answers: [], events: [] });
+      // As main does: the form's own `consent` question carries the start screen's answer.
+      const consentAnswer = checkAnswer(form, { path: 'consent', value: consent ? '1' : '2', missing: null });
+      const answers: Answer[] = 'answer' in consentAnswer ? [{ ...consentAnswer.answer, savedAt: at }] : [];
+      interviews.set(id, { summary: { ...summary, answerCount: answers.length }, answers, events: [] });
+      summary.answerCount = answers.length;
       return ok({ ...summary });
     },
     saveAnswer: async ({ interviewId, path, value, missing }) => {

@@ -19,19 +19,20 @@ export function formerPlace(u: Unit): string {
 }
 
 /**
- * Units matching every word of the query (folded) in their name, English name, code or former
- * place. A query with diacritics also has to match them exactly, so "Thạnh" does not find "Thanh".
+ * Units where every word of the query starts a word of their name, English name, code or former
+ * place (compared without diacritics). A query word typed with diacritics must match them too,
+ * so "Thạnh" does not find "Thanh".
  */
 export function searchUnits(units: readonly Unit[], query: string): Unit[] {
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return sortUnits(units);
-  const exact = words.map((w) => w.toLowerCase());
-  const folded = words.map(fold);
   const out = units.filter((u) => {
-    const hay = `${u.nameVi} ${u.nameEn ?? ''} ${u.code} ${formerPlace(u)}`;
-    const low = hay.toLowerCase();
-    const fh = fold(hay);
-    return folded.every((w, k) => fh.includes(w) && (w === exact[k] || low.includes(exact[k] as string)));
+    const own = `${u.nameVi} ${u.nameEn ?? ''} ${u.code} ${formerPlace(u)}`.toLowerCase().split(/[\s,.()/-]+/).filter(Boolean);
+    const folded = own.map(fold);
+    return words.every((w) => {
+      const fw = fold(w);
+      return fw === w ? folded.some((x) => x.startsWith(fw)) : own.some((x) => x.startsWith(w));
+    });
   });
   return sortUnits(out);
 }
