@@ -184,6 +184,7 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
           // Consent refused: the attempt ends here, recorded with outcome refused.
           const t = transition('close', row);
           repos.interviews.finish(id, t.to, 'refused', at);
+          repos.paradata.append({ interviewId: id, at, event: 'closed', path: null, detail: { outcome: 'refused', reason: 'consent' } });
           audit(actor, t.audit, row, at, { from: row.status, to: t.to, outcome: 'refused', reason: 'consent' });
         }
         return summary(id);
@@ -253,8 +254,8 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
           for (const i of issues) i.en = enByPath.get(i.path) ?? i.en;
           throw new ServiceError('interview_incomplete', `${issues.length} problem(s), first ${issues[0]?.path}`, toIssues(issues));
         }
-        const hasOutcome = form.model && questionAtPath(form.model, OUTCOME_QUESTION);
-        const computed = hasOutcome && 'question' in hasOutcome && rt.isRelevant(OUTCOME_QUESTION) ? rt.getValue(OUTCOME_QUESTION) : '';
+        const outcomeQuestion = questionAtPath(form.model, OUTCOME_QUESTION);
+        const computed = 'question' in outcomeQuestion && rt.isRelevant(OUTCOME_QUESTION) ? rt.getValue(OUTCOME_QUESTION) : '';
         const outcome: Outcome = (OUTCOMES as readonly string[]).includes(computed) ? (computed as Outcome) : 'completed';
         repos.interviews.finish(row.id, t.to, outcome, at);
         repos.paradata.append({ interviewId: row.id, at, event: 'completed', path: null, detail: { outcome } });

@@ -111,7 +111,7 @@ describe('installing on open', () => {
     const a = session(surveyorA);
     const hids = bundle.instruments.find((i) => i.surveyId === 'hids-satisfaction')!;
     const unit = hids.units[0]!.code;
-    expect((await core.handlers['interview:start']({ surveyId: 'hids-satisfaction', unitCode: '00000', consent: true }, a).catch((e: { code: string }) => e.code))).toBe('not_found');
+    await expect((async () => core.handlers['interview:start']({ surveyId: 'hids-satisfaction', unitCode: '00000', consent: true }, a))()).rejects.toMatchObject({ code: 'not_found' });
     const iv = await core.handlers['interview:start']({ surveyId: 'hids-satisfaction', unitCode: unit, consent: true }, a);
     const form = hids.model;
     const firstChoice = (list?: string) => form.choiceLists[list ?? '']?.choices.find((c) => !c.missing)?.name;
