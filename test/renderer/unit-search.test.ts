@@ -16,6 +16,11 @@ describe('unit search', () => {
     expect(searchUnits(UNITS, 'thạnh').map((u) => u.code)).toEqual(['25987']);
   });
 
+  it('units matched by name come before units matched through their former place', () => {
+    const withBenCat = [...UNITS, { ...UNITS[3]!, code: '25900', nameVi: 'Xã Long Nguyên', formerDistrict: 'TP. Bến Cát' }];
+    expect(searchUnits(withBenCat, 'ben').map((u) => u.nameVi)).toEqual(['Phường Bến Thành', 'Xã Long Nguyên']);
+  });
+
   it('finds a unit by its former district or province', () => {
     expect(searchUnits(UNITS, 'dau tieng').map((u) => u.nameVi)).toEqual(['Xã Thanh An']);
   });

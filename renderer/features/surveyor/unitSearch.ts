@@ -26,13 +26,17 @@ export function formerPlace(u: Unit): string {
 export function searchUnits(units: readonly Unit[], query: string): Unit[] {
   const words = query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return sortUnits(units);
-  const out = units.filter((u) => {
-    const own = `${u.nameVi} ${u.nameEn ?? ''} ${u.code} ${formerPlace(u)}`.toLowerCase().split(/[\s,.()/-]+/).filter(Boolean);
+  const matches = (text: string): boolean => {
+    const own = text.toLowerCase().split(/[\s,.()/-]+/).filter(Boolean);
     const folded = own.map(fold);
     return words.every((w) => {
       const fw = fold(w);
       return fw === w ? folded.some((x) => x.startsWith(fw)) : own.some((x) => x.startsWith(w));
     });
-  });
-  return sortUnits(out);
+  };
+  // Units matched by their own name or code come first, then those matched through their former place.
+  const byName = units.filter((u) => matches(`${u.nameVi} ${u.nameEn ?? ''} ${u.code}`));
+  const named = new Set(byName);
+  const byPlace = units.filter((u) => !named.has(u) && matches(`${u.nameVi} ${u.nameEn ?? ''} ${u.code} ${formerPlace(u)}`));
+  return [...sortUnits(byName), ...sortUnits(byPlace)];
 }
