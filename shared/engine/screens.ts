@@ -13,7 +13,7 @@ const GRID_APPEARANCES = ['table-list', 'likert'];
 export interface Section {
   /** Top-level group or repeat name; '' for questions outside any group. */
   name: string;
-  /** Its label per language (empty for questions outside any group: the screen shows the form's title). */
+  /** Its label per language (for questions outside any group: the first question's label). */
   labels: Localized;
 }
 
@@ -138,7 +138,8 @@ export function buildScreenModel(form: FormModel, rt: Pick<FormRuntime, 'repeatI
     if (n.kind === 'question') {
       if (!shown(n)) continue;
       if (loose < 0 || sections.length - 1 !== loose) {
-        sections.push({ name: '', labels: {} });
+        // Questions outside any group form a section named by its first question.
+        sections.push({ name: '', labels: n.labels });
         loose = sections.length - 1;
       }
       walk([n], loose, '', undefined);

@@ -122,7 +122,6 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
   it('(a) a complete HIDS interview, keyboard only, with a skip branch (no petition: the feedback block is skipped)', async () => {
     const { context, page, problems } = await newPage();
     await signInAsSurveyor(page, preview.url);
-    await shot(page, 'home');
     await startInterview(page, '1', 'start-unit-search');
     await answerMetaPage(page);
     await answerRespondentPage(page);
@@ -211,6 +210,9 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
   it('(e) a required question blocks completion, and the review links to it', async () => {
     const { context, page, problems } = await newPage();
     await signInAsSurveyor(page, preview.url);
+    // By now: one completed, one refused, one draft.
+    await page.getByRole('heading', { name: /Đang làm \(1\)/ }).waitFor();
+    await shot(page, 'home');
     await startInterview(page, '1');
     await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Control+Enter');

@@ -15,8 +15,8 @@ async function goTo(r: Awaited<ReturnType<typeof renderInterview>>, pageId: stri
 describe('questionnaire screen', () => {
   it('shows a note, then a single choice picked by its digit; Enter goes on only once the answer is saved', async () => {
     const r = await renderInterview();
-    expect(screen.getByText('Xin chào Ông/Bà')).toBeTruthy();
-    expect(document.querySelector('.progress')?.textContent).toBe('ui · Trang 1/11');
+    expect(screen.getByText('Xin chào Ông/Bà', { selector: '.q-label' })).toBeTruthy();
+    expect(document.querySelector('.progress')?.textContent).toBe('Xin chào Ông/Bà · Trang 1/11');
     await r.user.keyboard('{Enter}');
     const group = await screen.findByRole('radiogroup', { name: /Ông\/Bà đã dùng dịch vụ chưa\?/ });
     expect(document.activeElement && group.contains(document.activeElement)).toBe(true);
@@ -123,8 +123,8 @@ describe('questionnaire screen', () => {
   it('the language toggle switches the UI and the form\'s labels to English', async () => {
     await renderInterview();
     act(() => languageStore.getState().setLanguage('en'));
-    expect(screen.getByText('Hello')).toBeTruthy();
-    expect(document.querySelector('.progress')?.textContent).toBe('ui · Page 1 of 11');
+    expect(screen.getByText('Hello', { selector: '.q-label' })).toBeTruthy();
+    expect(document.querySelector('.progress')?.textContent).toBe('Hello · Page 1 of 11');
     expect(screen.getByRole('button', { name: 'Next →' })).toBeTruthy();
   });
 

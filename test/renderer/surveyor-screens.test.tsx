@@ -97,6 +97,6 @@ describe('surveyor screens', () => {
     expect(await screen.findByText(/Giám sát viên trả lại phiếu với nhận xét: Thiếu tuổi/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Mở lại để sửa' }));
     await waitFor(() => expect(backend.interviews.get(id)?.summary).toMatchObject({ status: 'draft', revision: 1 }));
-    expect(await screen.findByText('Xin chào Ông/Bà')).toBeTruthy();
+    expect(await screen.findByText('Xin chào Ông/Bà', { selector: '.q-label' })).toBeTruthy();
   });
 });

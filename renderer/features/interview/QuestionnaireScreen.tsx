@@ -65,7 +65,9 @@ export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; on
   const page = index >= 0 ? (pages[index] ?? null) : null;
   const sectionLabel = (k: number) => {
     const labels = sections[k]?.labels ?? {};
-    return labels[lang] || labels[form.defaultLanguage] || form.title[lang] || Object.values(form.title)[0] || '';
+    const text = labels[lang] || labels[form.defaultLanguage] || form.title[lang] || Object.values(form.title)[0] || '';
+    // A loose question's label can be a whole sentence: the list shows its start.
+    return text.length > 48 ? `${text.slice(0, 46).trimEnd()}…` : text;
   };
 
   // A new page: focus its first field (or the question the review linked to), so typing answers at once.
