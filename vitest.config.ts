@@ -29,6 +29,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The project's own scripts and the bench runner (not the slow benches themselves).
+          name: 'tools',
+          include: ['test/scripts/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/project/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

@@ -29,7 +29,7 @@ export const COMMANDS: Command[] = [
   {
     words: ['form', 'run'],
     usage: 'khaosat form run <form.xlsx|form.json> --answers <answers.json> [--lang vi|en] [--json]',
-    summary: 'Evaluate a filled record ({ "<name>": value }, repeats as arrays of objects): relevance, errors, calculations, completeness.',
+    summary: 'Evaluate a filled record ({ "<name>": value }, repeats as arrays of objects): relevance, errors, calculations, completeness. Exit 0 when complete, 1 when not.',
     run: formRunCommand,
   },
   {

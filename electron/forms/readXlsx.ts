@@ -1,7 +1,5 @@
 // Reads an .xlsx into the neutral workbook the compiler takes: plain cell values only (rich
 // text joined, formulas replaced by their cached result, dates as yyyy-mm-dd), within limits.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, Workbook } from '../../shared/forms';
 
@@ -92,17 +90,4 @@ export async function readXlsxBuffer(buffer: Uint8Array, fileName: string): Prom
     sheets[ws.name] = { rows };
   }
   return { fileName, sheets };
-}
-
-export async function readXlsxFile(path: string): Promise<Workbook> {
-  const info = await stat(path);
-  const name = basename(path);
-  if (info.size > MAX_FORM_FILE_BYTES) {
-    throw new FormFileError(
-      'file_too_large',
-      `Tệp ${name} lớn hơn ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB; phiếu hỏi không thể lớn như vậy.`,
-      `${name} is larger than ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB; a questionnaire cannot be that large.`,
-    );
-  }
-  return readXlsxBuffer(await readFile(path), name);
 }

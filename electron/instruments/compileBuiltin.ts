@@ -3,8 +3,7 @@
 // apart from builtin.ts so the main bundle never pulls in exceljs.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { compileForm } from '../../shared/forms';
-import { readXlsxFile } from '../forms/readXlsx';
+import { loadFormFile } from '../forms/loadForm';
 import { BUILTIN_FRAME, BUILTIN_SURVEYS, type BuiltinBundle, type BuiltinInstrument, parseUnitFrame } from './builtin';
 
 /** Compiles the built-in instruments from `dir` (shared/instruments). */
@@ -12,7 +11,7 @@ export async function compileBuiltinInstruments(dir: string): Promise<BuiltinBun
   const units = parseUnitFrame(await readFile(join(dir, BUILTIN_FRAME), 'utf8'), BUILTIN_FRAME);
   const instruments: BuiltinInstrument[] = [];
   for (const surveyId of BUILTIN_SURVEYS) {
-    const result = compileForm(await readXlsxFile(join(dir, `${surveyId}.xlsx`)));
+    const result = await loadFormFile(join(dir, `${surveyId}.xlsx`));
     if (!result.ok) {
       throw new Error(`${surveyId}.xlsx does not compile: ${result.errors.map((e) => `${e.sheet}:${e.row} ${e.messageEn}`).join('; ')}`);
     }

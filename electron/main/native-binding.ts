@@ -1,14 +1,13 @@
 // Where the Electron-ABI build of better-sqlite3 lives and when it must be (re)built. Two builds
 // are kept apart: node_modules/ is for plain Node (tests, CLI), .electron-native/ is for `npm start`.
+// How that build is made (outside the project tree) is planned in electron-native-build.ts.
 import { join } from 'node:path';
 
 export const ELECTRON_NATIVE_DIR = '.electron-native';
 
 export interface ElectronNativePaths {
-  /** The folder handed to @electron/rebuild as its project (has package.json + node_modules). */
-  projectDir: string;
-  /** The copy of better-sqlite3 that gets compiled against Electron's headers. */
-  moduleDir: string;
+  /** The folder in the project that holds the finished Electron build (nothing is compiled here). */
+  dir: string;
   /** The compiled addon passed to better-sqlite3 as `nativeBinding`. */
   binding: string;
   /** Records which Electron and better-sqlite3 versions the binding was built for. */
@@ -16,13 +15,11 @@ export interface ElectronNativePaths {
 }
 
 export function electronNativePaths(appRoot: string): ElectronNativePaths {
-  const projectDir = join(appRoot, ELECTRON_NATIVE_DIR);
-  const moduleDir = join(projectDir, 'node_modules', 'better-sqlite3');
+  const dir = join(appRoot, ELECTRON_NATIVE_DIR);
   return {
-    projectDir,
-    moduleDir,
-    binding: join(moduleDir, 'build', 'Release', 'better_sqlite3.node'),
-    stamp: join(projectDir, 'stamp.json'),
+    dir,
+    binding: join(dir, 'better_sqlite3.node'),
+    stamp: join(dir, 'stamp.json'),
   };
 }
 

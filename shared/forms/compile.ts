@@ -1,7 +1,7 @@
 // The XLSForm compiler: a neutral workbook in, the typed form model out, or every error found
 // (with sheet, row and column) so a survey designer can fix the whole form in one pass.
 import { findCycles, type DependencyEdge } from './cycles';
-import { FormIssues, type FormError, type FormErrorAt } from './errors';
+import { FormIssues, inRowOrder, type FormError, type FormErrorAt } from './errors';
 import { checkReferences, compileExpression, type PendingExpression } from './expressions';
 import { readChoices } from './choices';
 import { readIndexConfig } from './indexConfig';
@@ -37,7 +37,15 @@ interface OpenBlock {
   block: 'group' | 'repeat';
 }
 
+/** Compiles a workbook; errors and warnings come back in row order (see inRowOrder). */
 export function compileForm(wb: Workbook): CompileResult {
+  const result = compileWorkbook(wb);
+  const sheets = Object.keys(wb.sheets);
+  const warnings = inRowOrder(result.warnings, sheets);
+  return result.ok ? { ...result, warnings } : { ...result, errors: inRowOrder(result.errors, sheets), warnings };
+}
+
+function compileWorkbook(wb: Workbook): CompileResult {
   const issues = new FormIssues(wb.fileName);
   const surveyFound = findSheet(wb, 'survey');
   if (!surveyFound) {

@@ -3,6 +3,12 @@
 
 export type FormErrorCode =
   | 'unreadable_file'
+  | 'file_not_found'
+  | 'not_a_file'
+  | 'empty_file'
+  | 'legacy_xls'
+  | 'encrypted_workbook'
+  | 'not_xlsx'
   | 'file_too_large'
   | 'too_many_rows'
   | 'invalid_json_form'
@@ -108,4 +114,36 @@ export function formatFormError(e: FormError, lang: 'vi' | 'en' = 'vi'): string 
   const where = cell ? `${e.sheet}!${cell}` : e.sheet;
   const col = e.column ? ` (${e.column})` : '';
   return `${e.file} ${where}${col} [${e.code}] ${lang === 'vi' ? e.message : e.messageEn}`;
+}
+
+/** `A → 0`, `AA → 26`; no letter sorts first. */
+function columnNumber(letter: string | undefined): number {
+  if (!letter) return -1;
+  let n = 0;
+  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/**
+ * Errors as a designer reads the workbook: file-level first, then sheet by sheet in the
+ * workbook's tab order (sheets it lacks after those), each by row, then column. Stable, so
+ * several errors in one cell keep the order they were found in.
+ */
+export function inRowOrder(errors: readonly FormError[], sheetOrder: readonly string[]): FormError[] {
+  const rank = (sheet: string): number => {
+    if (sheet === '') return -1;
+    const i = sheetOrder.indexOf(sheet);
+    return i >= 0 ? i : sheetOrder.length;
+  };
+  return errors
+    .map((e, i) => ({ e, i }))
+    .sort(
+      (a, b) =>
+        rank(a.e.sheet) - rank(b.e.sheet) ||
+        (rank(a.e.sheet) === sheetOrder.length ? a.e.sheet.localeCompare(b.e.sheet) : 0) ||
+        a.e.row - b.e.row ||
+        columnNumber(a.e.columnLetter) - columnNumber(b.e.columnLetter) ||
+        a.i - b.i,
+    )
+    .map(({ e }) => e);
 }

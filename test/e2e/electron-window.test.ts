@@ -2,27 +2,23 @@
 // and the sign-in screen appears. Needs the Electron binary and the Electron-ABI build of
 // better-sqlite3, which the CI machines cannot download, so there it is skipped with the reason;
 // the same logic is covered against a stand-in electron module in test/electron/main/.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../electron/main/electron-native-build';
 import { electronNativePaths } from '../../electron/main/native-binding';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-function electronBinary(): string | null {
-  try {
-    // The electron package exports the path of its binary, or throws when it was never downloaded.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+// Not require('electron'): without a binary that starts a download from outside the registry.
+const binary = electronBinary({
+  electronDir: join(ROOT, 'node_modules', 'electron'),
+  env: process.env,
+  exists: existsSync,
+  readText: (file) => readFileSync(file, 'utf8'),
+});
 const nativeBuilt = existsSync(electronNativePaths(ROOT).binding);
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY);
 const reason = !binary

@@ -58,6 +58,29 @@ async function loadOrFail(file: string | undefined, io: CliIo) {
   return loadFormFile(resolve(io.cwd, file));
 }
 
+// Problems with the file itself (not its content): reported as one message, not as "1 error in the form".
+const FILE_PROBLEMS = new Set<FormError['code']>([
+  'file_not_found',
+  'not_a_file',
+  'empty_file',
+  'legacy_xls',
+  'encrypted_workbook',
+  'not_xlsx',
+  'unreadable_file',
+  'file_too_large',
+  'invalid_json_form',
+]);
+
+/** The one file-level error, when that is what went wrong. */
+function fileProblem(errors: FormError[]): FormError | null {
+  const [only] = errors;
+  return errors.length === 1 && only && only.row === 0 && FILE_PROBLEMS.has(only.code) ? only : null;
+}
+
+function bilingual(e: FormError): string {
+  return `${e.message}\n  ${e.messageEn}`;
+}
+
 export async function formCheckCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -75,8 +98,10 @@ export async function formCheckCommand(args: string[], io: CliIo): Promise<numbe
   }
   printIssues(io, 'Cảnh báo / warnings', result.warnings, io.out);
   if (!result.ok) {
+    const problem = fileProblem(result.errors);
+    if (problem) throw new CliError(bilingual(problem));
     printIssues(io, 'Lỗi / errors', result.errors, io.err);
-    throw new CliError(`${positionals[0]}: ${result.errors.length} error(s) in the form`);
+    throw new CliError(`${positionals[0]}: ${result.errors.length} lỗi trong phiếu / error(s) in the form`);
   }
   const s = summarizeForm(result.form);
   printKeyValues(io, [
@@ -95,21 +120,24 @@ export async function formCheckCommand(args: string[], io: CliIo): Promise<numbe
 const MAX_ANSWERS_BYTES = 10 * 1024 * 1024;
 
 async function readAnswers(path: string): Promise<Record<string, unknown>> {
-  let size: number;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    size = (await stat(path)).size;
+    info = await stat(path);
   } catch (error) {
-    throw new CliError(`${path}: cannot read the answers file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') throw new CliError(`Không có tệp trả lời ${path}.\n  No such answers file: ${path}.`);
+    throw new CliError(`${path}: không đọc được tệp trả lời / cannot read the answers file (${code})`);
   }
-  if (size > MAX_ANSWERS_BYTES) throw new CliError(`${path}: answers file larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MB`);
+  if (info.isDirectory()) throw new CliError(`${path} là thư mục, không phải tệp trả lời .json.\n  ${path} is a folder, not an answers .json file.`);
+  if (info.size > MAX_ANSWERS_BYTES) throw new CliError(`${path}: tệp trả lời lớn hơn / answers file larger than ${MAX_ANSWERS_BYTES / 1024 / 1024} MB`);
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new CliError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new CliError(`${path}: không phải JSON hợp lệ / not valid JSON (${(error as Error).message})`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw new CliError(`${path}: expected a JSON object { "<question name>": value, … }`);
+    throw new CliError(`${path}: cần một đối tượng JSON / expected a JSON object { "<question name>": value, … }`);
   }
   return data as Record<string, unknown>;
 }
@@ -129,8 +157,10 @@ export async function formRunCommand(args: string[], io: CliIo): Promise<number>
   if (!values.answers) throw usageError('missing --answers <answers.json>');
   const loaded = await loadOrFail(positionals[0], io);
   if (!loaded.ok) {
+    const problem = fileProblem(loaded.errors);
+    if (problem) throw new CliError(bilingual(problem));
     printIssues(io, 'Lỗi / errors', loaded.errors, io.err);
-    throw new CliError(`${positionals[0]}: ${loaded.errors.length} error(s) in the form; fix them first (khaosat form check)`);
+    throw new CliError(`${positionals[0]}: ${loaded.errors.length} lỗi trong phiếu, hãy sửa trước (khaosat form check) / error(s) in the form; fix them first (khaosat form check)`);
   }
   const answers = await readAnswers(resolve(io.cwd, values.answers));
   const language = values.lang ?? loaded.form.defaultLanguage;
@@ -152,12 +182,15 @@ export async function formRunCommand(args: string[], io: CliIo): Promise<number>
     const counts: Record<string, number> = {};
     for (const status of Object.values(snap.statuses)) counts[status] = (counts[status] ?? 0) + 1;
     printKeyValues(io, [
-      ['complete', snap.complete ? 'yes / có' : 'no / chưa'],
-      ['relevant questions', snap.relevant.length],
-      ['statuses', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
-      ['errors', snap.errors.length],
+      ['hoàn tất / complete', snap.complete ? 'có / yes' : 'chưa / no'],
+      ['câu hỏi áp dụng / relevant questions', snap.relevant.length],
+      ['trạng thái / statuses', Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')],
+      ['lỗi / errors', snap.errors.length],
     ]);
-    if (snap.errors.length > 0) printTable(io, ['path', 'kind', 'message'], snap.errors.map((e) => [e.path, e.kind, e.message]));
+    if (snap.errors.length > 0) {
+      printTable(io, ['đường dẫn / path', 'loại / kind', 'thông báo / message'], snap.errors.map((e) => [e.path, e.kind, e.message]));
+    }
   }
-  return 0;
+  // Like form check: 0 only when the record could be finalised as it stands.
+  return snap.complete ? 0 : 1;
 }

@@ -20,16 +20,12 @@ export function createAnswersRepo(db: Database) {
   const forInterview = db.prepare<[string], AnswerRow>(
     'SELECT * FROM answers WHERE interview_id = ? ORDER BY path',
   );
-  const exists = db.prepare<[string, string], { one: number }>(
-    'SELECT 1 AS one FROM answers WHERE interview_id = ? AND path = ?',
-  );
   const get = db.prepare<[string, string], AnswerRow>('SELECT * FROM answers WHERE interview_id = ? AND path = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM answers WHERE interview_id = ?');
   return {
     upsert: (row: AnswerRow): void => {
       upsert.run(row);
     },
-    exists: (interviewId: string, path: string): boolean => exists.get(interviewId, path) !== undefined,
     get: (interviewId: string, path: string): AnswerRow | undefined => get.get(interviewId, path),
     countForInterview: (interviewId: string): number => count.get(interviewId)?.n ?? 0,
     forInterview: (interviewId: string): AnswerRow[] => forInterview.all(interviewId),

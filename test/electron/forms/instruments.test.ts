@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadFormFile } from '../../../electron/forms/loadForm';
+import { createFormRuntime } from '../../../shared/engine/runtime';
 import { listQuestions, type FormModel } from '../../../shared/forms';
 
 const dir = join(__dirname, '..', '..', '..', 'shared', 'instruments');
@@ -17,7 +18,7 @@ describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('built-in in
     expect(warnings).toEqual([]);
     expect(form.languages.map((l) => l.code)).toEqual(['vi', 'en']);
     for (const q of listQuestions(form)) {
-      if (['start', 'end', 'deviceid', 'username'].includes(q.type)) continue;
+      if (['start', 'end', 'deviceid', 'username', 'calculate'].includes(q.type)) continue;
       expect(Object.keys(q.labels).sort(), q.name).toEqual(['en', 'vi']);
     }
   });
@@ -28,6 +29,65 @@ describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('built-in in
     expect(units).toHaveLength(168);
     expect(units.every((u) => /^\d{5}$/.test(u.name) && u.labels['vi'] && u.labels['en'])).toBe(true);
     expect(listQuestions(form).find((q) => q.name === 'META_UNIT')?.listName).toBe('units');
+  });
+
+  test('unit labels show the former province and district, so alike names differ even without diacritics', async () => {
+    const { form } = await load(file);
+    const units = form.choiceLists['units']?.choices ?? [];
+    const vi = (code: string) => units.find((u) => u.name === code)?.labels['vi'];
+    expect(vi('25807')).toBe('Xã Thanh An (Bình Dương cũ: Huyện Dầu Tiếng, TP. Bến Cát)');
+    expect(vi('27676')).toBe('Xã Thạnh An (TP.HCM cũ: Huyện Cần Giờ)');
+    const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+    for (const lang of ['vi', 'en']) {
+      const folded = units.map((u) => fold(u.labels[lang] ?? ''));
+      expect(new Set(folded).size, lang).toBe(168);
+    }
+    expect(units.find((u) => u.name === '25807')?.extra).toMatchObject({ former_province: 'Bình Dương', former_district: 'Huyện Dầu Tiếng, TP. Bến Cát' });
+  });
+
+  test('the agency list has the city departments and the People\'s Committee of every unit, with or_other', async () => {
+    const { form } = await load(file);
+    const agency = listQuestions(form).find((q) => q.name === 'agency');
+    expect(agency).toMatchObject({ type: 'select_one', listName: 'agencies', orOther: true, required: true });
+    const agencies = form.choiceLists['agencies']?.choices ?? [];
+    const city = agencies.filter((a) => a.extra['agency_kind'] !== 'people_committee');
+    const committees = agencies.filter((a) => a.extra['agency_kind'] === 'people_committee');
+    expect(committees).toHaveLength(168);
+    expect(committees.map((a) => a.name).sort()).toEqual((form.choiceLists['units']?.choices ?? []).map((u) => u.name).sort());
+    expect(committees.find((a) => a.name === '27676')?.labels['vi']).toBe('Ủy ban nhân dân Xã Thạnh An (TP.HCM cũ: Huyện Cần Giờ)');
+    expect(city.length).toBeGreaterThanOrEqual(15);
+    expect(city.every((a) => /^1\d\d$/.test(a.name))).toBe(true);
+    expect(city.map((a) => a.labels['vi'])).toEqual(expect.arrayContaining(['Sở Nội vụ', 'Sở Tư pháp', 'Sở Xây dựng', 'Sở Nông nghiệp và Môi trường', 'Trung tâm Phục vụ hành chính công Thành phố']));
+    // No agency code is a missing code (8, 9): it would be read as "don't know".
+    expect(agencies.some((a) => a.missing)).toBe(false);
+  });
+
+  test('the administrative field is a coded list with "Khác (ghi rõ)" as or_other; no code is a missing code', async () => {
+    const { form } = await load(file);
+    const field = listQuestions(form).find((q) => q.name === 'META_FIELD');
+    expect(field).toMatchObject({ type: 'select_one', listName: 'fields', orOther: true });
+    const fields = form.choiceLists['fields']?.choices ?? [];
+    expect(fields.map((f) => f.labels['vi'])).toEqual(expect.arrayContaining(['Đất đai', 'Xây dựng', 'Đăng ký kinh doanh', 'Lao động – thương binh xã hội', 'Khác (ghi rõ)']));
+    expect(fields.at(-1)).toMatchObject({ name: 'other', labels: { vi: 'Khác (ghi rõ)', en: 'Other (specify)' } });
+    expect(fields.some((f) => f.missing)).toBe(false);
+  });
+
+  test('intro and consent come first; mode and location_type are coded; serial is not a form question', async () => {
+    const { form } = await load(file);
+    const qs = listQuestions(form);
+    expect(qs.slice(0, 2).map((q) => [q.name, q.type])).toEqual([['intro', 'note'], ['consent', 'select_one']]);
+    const list = (name: string) => (form.choiceLists[name]?.choices ?? []).map((c) => [c.name, c.labels['vi'], c.labels['en']]);
+    expect(list('consent')).toEqual([['1', 'Đồng ý', 'Agree'], ['2', 'Không đồng ý', 'Decline']]);
+    const byName = new Map(qs.map((q) => [q.name, q]));
+    expect(byName.get('mode')?.listName).toBe('interview_mode');
+    expect(list('interview_mode')).toEqual([['1', 'Trực tiếp', 'Face-to-face'], ['2', 'Điện thoại', 'Phone']]);
+    expect(byName.get('location_type')?.listName).toBe('location_type');
+    expect(list('location_type')).toEqual([['1', 'Tại bộ phận một cửa', 'At the one-stop desk'], ['2', 'Tại hộ gia đình', 'At the household']]);
+    expect(byName.get('outcome')?.type).toBe('calculate');
+    expect(byName.has('serial')).toBe(false);
+    // The intro says what the survey is for, that answers are confidential and that taking part is voluntary.
+    expect(form.children[0]?.labels['vi']).toMatch(/khảo sát sự hài lòng[\s\S]*giữ bí mật[\s\S]*tự nguyện/);
+    expect(form.children[0]?.labels['en']).toMatch(/satisf[\s\S]*confidential[\s\S]*voluntary/);
   });
 
   test('maps the five components to their items in the index sheet', async () => {
@@ -50,8 +110,18 @@ describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('built-in in
     expect(qs.get('CIV3')).toMatchObject({ listName: 'sat5', appearance: 'likert', missingCodes: ['8', '9'] });
     expect(qs.get('DEM_ETH_OTHER')?.relevant?.source).toBe('${DEM_ETH} = 2');
     const fbk = form.children.find((n) => n.name === 'G_FBK');
-    expect(fbk).toMatchObject({ kind: 'group', appearance: 'field-list', relevant: { source: '${EXP_PAKN} = 1' } });
+    expect(fbk).toMatchObject({ kind: 'group', appearance: 'field-list', relevant: { source: '${service_user} = 1 and ${EXP_PAKN} = 1' } });
+    for (const g of ['SVC', 'G_ACC', 'G_PRO', 'G_CIV', 'G_RES']) expect(form.children.find((n) => n.name === g)?.relevant?.source, g).toBe('${service_user} = 1');
   });
+});
+
+test('the Fatherland Front asks overall satisfaction directly after the service items, before harassment and bribery', async () => {
+  const { form } = await load('mttq-satisfaction.xlsx');
+  const asked = listQuestions(form).filter((q) => q.type !== 'note' && q.type !== 'calculate').map((q) => q.name);
+  const at = (name: string) => asked.indexOf(name);
+  expect(at('OVERALL')).toBe(at('FBK3') + 1);
+  expect(at('OVERALL')).toBeLessThan(at('PER_HARASS'));
+  expect(at('PER_HARASS')).toBeLessThan(at('PER_BRIBE'));
 });
 
 test('the Fatherland Front instrument adds the policy block and the perception questions', async () => {
@@ -68,7 +138,7 @@ test('the Fatherland Front instrument adds the policy block and the perception q
 const DOMAIN_ITEMS: Record<string, [string, string, string]> = {
   META_ENUM: ['Mã điều tra viên', 'Enumerator ID', 'text'],
   META_DATE: ['Ngày khảo sát', 'Survey date', 'date'],
-  META_FIELD: ['Lĩnh vực/thủ tục hành chính đã giải quyết', 'Administrative procedure/field handled', 'text'],
+  META_FIELD: ['Lĩnh vực/thủ tục hành chính đã giải quyết', 'Administrative procedure/field handled', 'FIELDS'],
   EXP_TTHC: ['Giải quyết thủ tục hành chính', 'Has handled an administrative procedure', 'YESNO'],
   EXP_PAKN: ['Phản ánh, kiến nghị với cơ quan nhà nước (các cấp)', 'Has submitted feedback/petition to a state agency', 'YESNO'],
   ACC1: ['Cơ quan cung cấp thông tin về việc giải quyết thủ tục hành chính theo nhiều hình thức, dễ tiếp cận, dễ hiểu đối với mọi người dân.', 'The agency provides information on handling procedures in many forms, easy to access and understand for everyone.', 'SAT5'],
@@ -96,15 +166,25 @@ const DOMAIN_ITEMS: Record<string, [string, string, string]> = {
   NEED3: ['Nâng cao hơn nữa chất lượng tiếp nhận, giải quyết ý kiến góp ý, phản ánh, kiến nghị của người dân.', 'Further improve handling of comments, feedback and petitions.', 'NEED3'],
   OPEN: ['Ý kiến khác (xin ghi cụ thể):', 'Other comments (please specify):', 'text'],
 };
-const SCALE_LIST: Record<string, string | undefined> = { SAT5: 'sat5', NEED3: 'need3', YESNO: 'yesno', text: undefined, date: undefined };
+// META_FIELD is a coded list of administrative fields now (issue 7), not free text.
+const SCALE_LIST: Record<string, string | undefined> = { SAT5: 'sat5', NEED3: 'need3', YESNO: 'yesno', FIELDS: 'fields', text: undefined, date: undefined };
+
+/** Labels as a citizen (DEM_TYPE = 1) sees them: `${R_WHO}` and friends filled in by the runtime. */
+function citizenLabels(form: FormModel): (name: string) => { vi: string; en: string } {
+  const rt = createFormRuntime(form);
+  rt.setAnswer('consent', '1');
+  rt.setAnswer('DEM_TYPE', '1');
+  return (name) => ({ vi: rt.renderLabel(name, 'vi'), en: rt.renderLabel(name, 'en') });
+}
 
 describe.each(['hids-satisfaction.xlsx', 'mttq-satisfaction.xlsx'])('%s against DOMAIN.md', (file) => {
   test('every seed item has its wording and scale', async () => {
     const { form } = await load(file);
     const qs = new Map(listQuestions(form).map((q) => [q.name, q]));
+    const shown = citizenLabels(form);
     for (const [id, [vi, en, scale]] of Object.entries(DOMAIN_ITEMS)) {
       const q = qs.get(id);
-      expect(q?.labels, id).toEqual({ vi, en });
+      expect(shown(id), id).toEqual({ vi, en });
       expect(q?.listName, id).toBe(SCALE_LIST[scale]);
       if (!SCALE_LIST[scale]) expect(q?.type, id).toBe(scale);
     }

@@ -40,13 +40,13 @@ describe('reading .xlsx forms', () => {
     if (r.ok) expect(listQuestions(r.form).find((q) => q.name === 'q9')?.source.row).toBe(6);
   });
 
-  test('a file that is not an .xlsx is an unreadable_file error', async () => {
+  test('bytes that are not an .xlsx are an unreadable_file error from the reader, not_xlsx from the loader', async () => {
     await expect(readXlsxBuffer(Buffer.from('not a zip'), 'x.xlsx')).rejects.toMatchObject({ code: 'unreadable_file' });
     const p = join(dir, 'bad.xlsx');
     writeFileSync(p, 'not a zip');
     const r = await loadFormFile(p);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors[0]).toMatchObject({ file: 'bad.xlsx', code: 'unreadable_file' });
+    if (!r.ok) expect(r.errors[0]).toMatchObject({ file: 'bad.xlsx', code: 'not_xlsx' });
   });
 
   test('a file over the size limit is refused before parsing', async () => {
@@ -78,7 +78,7 @@ describe('loadFormFile', () => {
     if (r.ok) expect(r.form).toEqual(JSON.parse(JSON.stringify(compiled.form)));
   });
 
-  test('a json that is not a compiled form, and an unknown extension, are refused', async () => {
+  test('a json that is not a compiled form, and a CSV, are refused', async () => {
     const p = join(dir, 'other.json');
     writeFileSync(p, JSON.stringify({ hello: 1 }));
     const r = await loadFormFile(p);
@@ -86,6 +86,6 @@ describe('loadFormFile', () => {
     const q = join(dir, 'form.csv');
     writeFileSync(q, 'a,b');
     const s = await loadFormFile(q);
-    expect(!s.ok && s.errors[0]?.code).toBe('unreadable_file');
+    expect(!s.ok && s.errors[0]?.code).toBe('not_xlsx');
   });
 });

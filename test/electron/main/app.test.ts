@@ -282,7 +282,7 @@ describe('database', () => {
 
   test('in development the Electron-ABI build is passed as nativeBinding when it exists', async () => {
     const appPath = tempDir();
-    const binding = join(appPath, '.electron-native', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    const binding = join(appPath, '.electron-native', 'better_sqlite3.node');
     mkdirSync(join(binding, '..'), { recursive: true });
     writeFileSync(binding, '');
     const dev = await start({ appPath });

@@ -162,8 +162,8 @@ describe('index configuration', () => {
     s['index'] = [['component', 'question', 'weight'], ['ACC', 'q3', null], ['ACC', 'q1', 'x'], ['', 'q2']];
     expect(errorsOf(s).map((e) => [e.sheet, e.row, e.column, e.code])).toEqual([
       ['index', 2, 'question', 'index_unknown_question'],
-      ['index', 3, 'weight', 'index_invalid_weight'],
       ['index', 3, 'question', 'index_bad_question_type'],
+      ['index', 3, 'weight', 'index_invalid_weight'],
       ['index', 4, 'component', 'index_missing_component'],
     ]);
   });

@@ -66,12 +66,13 @@ describe('form errors name the sheet, row and column', () => {
 
   test('a list with no choices and duplicate choice names', () => {
     const errs = errorsOf(minimal([['select_one empty', 'q3', 'C3']], [['empty', null, 'no value'], ['yn', 1, 'Có nữa']]));
+    // In row order: the row-level error of row 4 before the cell error in row 4.
     expect(errs.map(where)).toEqual([
+      { sheet: 'choices', row: 4, column: undefined, columnLetter: undefined, code: 'empty_list' },
       { sheet: 'choices', row: 4, column: 'name', columnLetter: 'B', code: 'missing_choice_name' },
       { sheet: 'choices', row: 5, column: 'name', columnLetter: 'B', code: 'duplicate_choice' },
-      { sheet: 'choices', row: 4, column: undefined, columnLetter: undefined, code: 'empty_list' },
     ]);
-    expect(errs[1]!.messageEn).toContain('first at row 2');
+    expect(errs[2]!.messageEn).toContain('first at row 2');
   });
 
   test('a group never closed reports where it opened and where the sheet ended', () => {
@@ -130,9 +131,10 @@ describe('form errors name the sheet, row and column', () => {
     s['survey']![0]!.push('missing');
     s['survey']![3]!.push(null, null, null, null, '7');
     s['settings'] = [['form_id', 'version', 'missing_codes'], ['m', '1', '8=not_applicable 9=whatever']];
+    // The survey sheet comes before settings in the workbook, so its error is listed first.
     expect(errorsOf(s).map(where)).toEqual([
-      { sheet: 'settings', row: 2, column: 'missing_codes', columnLetter: 'C', code: 'invalid_missing_codes' },
       { sheet: 'survey', row: 4, column: 'missing', columnLetter: 'H', code: 'unknown_missing_code' },
+      { sheet: 'settings', row: 2, column: 'missing_codes', columnLetter: 'C', code: 'invalid_missing_codes' },
     ]);
   });
 

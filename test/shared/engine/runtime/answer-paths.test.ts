@@ -7,7 +7,7 @@ import { compileBuiltinInstruments } from '../../../../electron/instruments/comp
 import { AnswerPathSchema, ANSWER_PATH_PATTERN } from '../../../../shared/contract';
 import { checkAnswer, loadAnswers } from '../../../../shared/engine/answers';
 import { createFormRuntime, type FormRuntime, RuntimeInputError } from '../../../../shared/engine/runtime';
-import type { FormModel } from '../../../../shared/forms';
+import { listQuestions, type FormModel } from '../../../../shared/forms';
 import { formOf, SAT5 } from './formFixture';
 
 const nested = formOf(
@@ -42,8 +42,11 @@ describe('one answer-path grammar', () => {
 
   it('every path the runtime produces for the built-in instruments parses with ANSWER_PATH_PATTERN', () => {
     for (const form of builtins) {
-      const paths = allRelevantPaths(createFormRuntime(form));
-      expect(paths.length).toBeGreaterThan(20);
+      const rt = createFormRuntime(form);
+      // Past a consent screen, when the instrument has one, the questionnaire opens up.
+      if (listQuestions(form).some((q) => q.name === 'consent')) rt.setAnswer('consent', '1');
+      const paths = allRelevantPaths(rt);
+      expect(paths.length).toBeGreaterThan(5);
       for (const p of paths) expect(p, p).toMatch(ANSWER_PATH_PATTERN);
     }
   });
