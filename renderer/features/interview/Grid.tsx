@@ -1,14 +1,14 @@
 // A satisfaction battery as a grid: one row per item, the scale's points as columns, then the
 // missing codes (not applicable, don't know) as explicit columns where the rows accept them.
 // Typing a code on a row picks it and moves focus to the next row.
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Choice } from '../../../shared/forms/model';
 import { useT } from '../../i18n';
 import { useInterview, useInterviewHandle, useQuestion } from './context';
 import { choiceText, digitChoice, domId, errorVisible } from './Question';
 import { useFormLanguage } from './formLanguage';
 
-export function Grid({ rows }: { rows: string[] }) {
+export const Grid = memo(function Grid({ rows }: { rows: string[] }) {
   const t = useT();
   const lang = useFormLanguage();
   const { runtime, form } = useInterviewHandle();
@@ -38,7 +38,7 @@ export function Grid({ rows }: { rows: string[] }) {
       </tbody>
     </table>
   );
-}
+});
 
 function focusRow(row: Element | null): void {
   if (!row) return;
@@ -46,7 +46,7 @@ function focusRow(row: Element | null): void {
   input?.focus();
 }
 
-function GridRow({ path, columns, lang }: { path: string; columns: Choice[]; lang: string }) {
+const GridRow = memo(function GridRow({ path, columns, lang }: { path: string; columns: Choice[]; lang: string }) {
   const q = useQuestion(path, lang);
   const answer = useInterview((s) => s.answer);
   const showErrors = useInterview((s) => s.showErrors);
@@ -94,4 +94,4 @@ function GridRow({ path, columns, lang }: { path: string; columns: Choice[]; lan
       ))}
     </tr>
   );
-}
+});

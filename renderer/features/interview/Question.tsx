@@ -1,7 +1,7 @@
 // One question on the page: label (required marked), hint, the widget for its type, and the
 // engine's message inline. Digits pick choice codes in a choice question; the rest is plain
 // labelled form controls so Tab order, focus and screen readers work without extra code.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Choice } from '../../../shared/forms/model';
 import { useT } from '../../i18n';
 import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
@@ -24,7 +24,8 @@ export function errorVisible(q: QuestionView, showErrors: boolean): boolean {
   return showErrors || q.error.kind !== 'required';
 }
 
-export function Question({ path }: { path: string }) {
+/** Memoised: the page re-renders on every change, a question only when its own view changes. */
+export const Question = memo(function Question({ path }: { path: string }) {
   const lang = useFormLanguage();
   const q = useQuestion(path, lang);
   const t = useT();
@@ -62,7 +63,7 @@ export function Question({ path }: { path: string }) {
       <InputError path={path} />
     </div>
   );
-}
+});
 
 function RequiredMark() {
   const t = useT();

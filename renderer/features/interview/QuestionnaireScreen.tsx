@@ -97,7 +97,8 @@ export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; on
       void openReview();
       return;
     }
-    const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement;
+    // Enter on a button presses it and makes a new line in a long text; anywhere else it goes on.
+    const onButton = e.target instanceof HTMLButtonElement || e.target instanceof HTMLTextAreaElement;
     if ((e.key === 'Enter' && !onButton && !e.shiftKey) || e.key === 'PageDown') {
       if (pageId === REVIEW_PAGE) return;
       e.preventDefault();

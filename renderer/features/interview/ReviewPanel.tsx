@@ -23,7 +23,7 @@ export function ReviewPanel() {
   const back = useInterview((s) => s.back);
   const [outcome, setOutcome] = useState<CloseOutcome>('partial');
   const [note, setNote] = useState('');
-  const items = handle.review();
+  const items = handle.review(lang);
   const draft = summary.status === 'draft';
   const labelOf = (path: string) => {
     try {

@@ -74,8 +74,8 @@ export interface InterviewHandle {
   runtime: FormRuntime;
   screens: Screens;
   form: FormModel;
-  /** The review list as the record stands. */
-  review: () => ReviewItem[];
+  /** The review list as the record stands, messages in `language` (default: the engine's). */
+  review: (language?: string) => ReviewItem[];
   dispose: () => void;
 }
 
@@ -396,8 +396,8 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
     }
   }
 
-  const review = (): ReviewItem[] => {
-    const lang = opts.language ?? form.defaultLanguage;
+  const review = (language?: string): ReviewItem[] => {
+    const lang = language ?? opts.language ?? form.defaultLanguage;
     const snap = runtime.snapshot();
     const items: ReviewItem[] = [];
     for (const p of snap.relevant) {
