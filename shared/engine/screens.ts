@@ -53,7 +53,11 @@ function shown(q: QuestionNode): boolean {
   return !HIDDEN_TYPES.has(q.type);
 }
 
-/** Cuts a page's questions into blocks: a run of ≥ 2 select_one on the same list in a grid group, or with likert appearance, is a grid. */
+/**
+ * Cuts a page's questions into blocks: a run of ≥ 2 select_one on the same list is a grid when its
+ * group's appearance is table-list/likert or each question's is likert (a satisfaction battery);
+ * two yes/no questions in a field-list stay questions.
+ */
 export function blocksOf(questions: readonly QuestionNode[], prefix: string, gridGroup: boolean): Block[] {
   const out: Block[] = [];
   let k = 0;
@@ -100,7 +104,7 @@ export function buildScreenModel(form: FormModel, rt: Pick<FormRuntime, 'repeatI
           const qs: QuestionNode[] = [];
           const flat = (ns: readonly FormNode[]) => ns.forEach((c) => (c.kind === 'question' ? qs.push(c) : c.kind === 'group' ? flat(c.children) : undefined));
           flat(n.children);
-          questionPage(section, qs, prefix, prefix + n.name, hasAppearance(n, GRID_APPEARANCES) || hasAppearance(n, ['field-list']), instance);
+          questionPage(section, qs, prefix, prefix + n.name, hasAppearance(n, GRID_APPEARANCES), instance);
           // A repeat inside a field-list still gets its own pages.
           const repeats: RepeatNode[] = [];
           const findRepeats = (ns: readonly FormNode[]) => ns.forEach((c) => (c.kind === 'repeat' ? repeats.push(c) : c.kind === 'group' ? findRepeats(c.children) : undefined));

@@ -1,8 +1,8 @@
 // A surveyor's interview end to end in Debian's Chromium, through the preview host (real
 // services, real SQLite): the built-in HIDS instrument from the keyboard with a skip branch, a
 // refusal at consent, a reload in the middle, and a required question blocking completion.
-// Written against the built-in HIDS form on this branch (no service-use filter yet: the
-// non-user path comes with the instruments rewrite).
+// Written against the built-in HIDS instrument (intro and consent on the start screen, the
+// eligibility screen and the service-use filter).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,30 +64,47 @@ async function startInterview(page: Page, consentKey: '1' | '2', shotName?: stri
   await page.keyboard.press('Enter');
 }
 
+/** Selects an option of a drop-down by typing its code (options read "26743 · Phường …"). */
+async function typeOption(page: Page, name: RegExp, hasText: string) {
+  const select = page.getByRole('combobox', { name });
+  const code = await select.locator('option', { hasText }).first().getAttribute('value');
+  await page.keyboard.type(code as string);
+  await expect.poll(() => select.inputValue()).toBe(code);
+}
+
+/** Presses one key per field of the page, Tab between them, then Enter. */
+async function keysPerField(page: Page, heading: string, keys: string[]) {
+  await page.getByRole('heading', { name: heading }).waitFor({ timeout: 20_000 });
+  for (const [k, key] of keys.entries()) {
+    if (k > 0) await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
+  }
+  await page.keyboard.press('Enter');
+}
+
 async function answerMetaPage(page: Page) {
   await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor({ timeout: 20_000 });
   await page.keyboard.type('DTV001');
   await page.keyboard.press('Tab');
   await page.keyboard.type('15/11/2025');
   await page.keyboard.press('Tab');
-  // The unit list is a drop-down: typing the code selects it (options read "26743 · Phường …").
-  const unitSelect = page.getByRole('combobox', { name: /Phường\/xã\/đặc khu/ });
-  const code = await unitSelect.locator('option', { hasText: 'Phường Bến Thành' }).getAttribute('value');
-  await page.keyboard.type(code as string);
+  await page.keyboard.press('1'); // face-to-face
   await page.keyboard.press('Tab');
-  await page.keyboard.press('2');
+  await page.keyboard.press('1'); // at the one-stop desk
   await page.keyboard.press('Tab');
-  await page.keyboard.type('Hộ tịch');
+  await typeOption(page, /Phường\/xã\/đặc khu/, 'Phường Bến Thành');
+  await page.keyboard.press('Tab');
+  await typeOption(page, /Cơ quan, đơn vị được đánh giá/, 'Ủy ban nhân dân Phường Bến Thành');
   await page.keyboard.press('Enter');
 }
 
+/** Screening: a citizen, 18+, not the agency's staff; service use 1 (last 12 months) or 3 (never). */
+async function answerScreening(page: Page, use: '1' | '3') {
+  await keysPerField(page, 'Đối tượng khảo sát', ['1', '1', '2', use]);
+}
+
 async function answerRespondentPage(page: Page) {
-  await page.getByRole('heading', { name: 'Thông tin người trả lời' }).waitFor();
-  for (const [k, key] of ['1', '2', '3', '1', '5', '3'].entries()) {
-    if (k > 0) await page.keyboard.press('Tab');
-    await page.keyboard.press(key);
-  }
-  await page.keyboard.press('Enter');
+  await keysPerField(page, 'Thông tin người trả lời', ['2', '3', '1', '5', '3']);
 }
 
 describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromium through the preview host', () => {
@@ -124,14 +141,17 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     await signInAsSurveyor(page, preview.url);
     await startInterview(page, '1', 'start-unit-search');
     await answerMetaPage(page);
+    await answerScreening(page, '1');
     await answerRespondentPage(page);
-    await page.getByRole('heading', { name: 'Trải nghiệm của Ông/Bà' }).waitFor();
     // Handled a procedure: yes; petition: no (skips the feedback ratings); mode: in person.
-    await page.keyboard.press('1');
-    await page.keyboard.press('Tab');
+    await keysPerField(page, 'Trải nghiệm của Ông/Bà', ['1', '2', '1']);
+    // The procedure: where (a ward service point) and which field (the first, by arrow keys).
+    await page.getByRole('heading', { name: 'Thủ tục hành chính Ông/Bà đã giải quyết' }).waitFor();
     await page.keyboard.press('2');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('1');
+    const fields = page.getByRole('combobox', { name: /Lĩnh vực/ });
+    if (await fields.count()) await typeOption(page, /Lĩnh vực/, 'Hộ tịch');
+    else await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
     // Four satisfaction grids: a digit answers a row and focus moves to the next row.
     const grids: [string, string][] = [['Tiếp cận dịch vụ', '4454'], ['Thủ tục hành chính', '4444'], ['Công chức trực tiếp giải quyết công việc', '54549'], ['Kết quả giải quyết thủ tục hành chính', '444']];
@@ -146,7 +166,7 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     expect(await page.getByRole('heading', { name: /Phản ánh, kiến nghị/ }).count()).toBe(0);
     await page.keyboard.press('4');
     await page.keyboard.press('Enter');
-    await page.getByRole('table').waitFor();
+    await page.getByRole('heading', { name: /Mong đợi của Ông\/Bà/ }).waitFor();
     await page.keyboard.type('123');
     await page.keyboard.press('Enter');
     await page.getByRole('textbox', { name: /Ý kiến khác/ }).waitFor();
@@ -163,6 +183,33 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     await tabTo(page, 'Về trang chủ');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Đã hoàn thành \(1\)/ }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('(b) a non-user reaches completion without rating services', async () => {
+    const { context, page, problems } = await newPage();
+    await signInAsSurveyor(page, preview.url);
+    await startInterview(page, '1');
+    await answerMetaPage(page);
+    await answerScreening(page, '3');
+    await answerRespondentPage(page);
+    // Never used a service: "has handled a procedure" is no.
+    await keysPerField(page, 'Trải nghiệm của Ông/Bà', ['2', '2', '1']);
+    // Straight to the expectations: no procedure page, no satisfaction grid, no overall rating.
+    await page.getByRole('heading', { name: /Mong đợi của Ông\/Bà/ }).waitFor();
+    const sections = await page.getByRole('navigation', { name: 'Các phần' }).innerText();
+    expect(sections).not.toContain('Tiếp cận dịch vụ');
+    await page.keyboard.type('333');
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: /Ý kiến khác/ }).waitFor();
+    await page.keyboard.press('PageDown');
+    await page.getByRole('heading', { name: 'Xem lại phiếu' }).waitFor();
+    await expect.poll(() => page.getByText('Không còn câu nào cần xem lại.').isVisible()).toBe(true);
+    await tabTo(page, 'Hoàn thành phiếu');
+    await page.keyboard.press('Enter');
+    await page.getByText('Phiếu đã hoàn thành và được khóa.').waitFor();
+    expect(await page.getByText('(Hoàn thành)').count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -185,19 +232,19 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     await signInAsSurveyor(page, preview.url);
     await startInterview(page, '1');
     await answerMetaPage(page);
-    await page.getByRole('heading', { name: 'Thông tin người trả lời' }).waitFor();
-    await page.keyboard.press('1');
+    await page.getByRole('heading', { name: 'Đối tượng khảo sát' }).waitFor();
+    await page.keyboard.press('2'); // a business representative
     await page.keyboard.press('Tab');
-    await page.keyboard.press('2');
+    await page.keyboard.press('1'); // 18 or older
     await page.getByText('Đã lưu').waitFor();
     await page.reload();
     await signInAsSurveyor(page, preview.url);
     // The newest draft is this one (the list is newest first).
     await page.getByRole('button', { name: /^Tiếp tục — Phiếu số/ }).first().focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Thông tin người trả lời' }).waitFor({ timeout: 20_000 });
-    expect(await page.getByRole('radiogroup', { name: /Người trả lời/ }).getByRole('radio', { name: /Người dân/ }).isChecked()).toBe(true);
-    expect(await page.getByRole('radiogroup', { name: /Giới tính/ }).getByRole('radio', { name: /Nữ/ }).isChecked()).toBe(true);
+    await page.getByRole('heading', { name: 'Đối tượng khảo sát' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('radiogroup', { name: /^Người trả lời/ }).getByRole('radio', { name: /Đại diện tổ chức/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('radiogroup', { name: /18 tuổi/ }).getByRole('radio', { name: 'Có', exact: true }).isChecked()).toBe(true);
     // The first page's answers too.
     await page.keyboard.press('PageUp');
     await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor();
@@ -210,8 +257,8 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
   it('(e) a required question blocks completion, and the review links to it', async () => {
     const { context, page, problems } = await newPage();
     await signInAsSurveyor(page, preview.url);
-    // By now: one completed, one refused, one draft.
-    await page.getByRole('heading', { name: /Đang làm \(1\)/ }).waitFor();
+    // By now: two completed, one refused, one draft.
+    await page.getByRole('heading', { name: /Đang làm \(1\)/ }).waitFor({ timeout: 20_000 });
     await shot(page, 'home');
     await startInterview(page, '1');
     await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor({ timeout: 20_000 });

@@ -11,9 +11,9 @@ const form = formOf(
     { type: 'integer', name: 'visits', label: 'Số lần', relevant: "${used} = '1'" },
     { type: 'end group' },
     { type: 'begin group', name: 'G_SAT', label: 'Hài lòng', appearance: 'field-list', relevant: "${used} = '1'" },
-    { type: 'select_one sat5', name: 'ACC1', label: 'a1', required: 'yes' },
-    { type: 'select_one sat5', name: 'ACC2', label: 'a2', required: 'yes' },
-    { type: 'select_one sat5', name: 'ACC3', label: 'a3', required: 'yes' },
+    { type: 'select_one sat5', name: 'ACC1', appearance: 'likert', label: 'a1', required: 'yes' },
+    { type: 'select_one sat5', name: 'ACC2', appearance: 'likert', label: 'a2', required: 'yes' },
+    { type: 'select_one sat5', name: 'ACC3', appearance: 'likert', label: 'a3', required: 'yes' },
     { type: 'text', name: 'why', label: 'Vì sao' },
     { type: 'end group' },
     { type: 'begin group', name: 'G_HH', label: 'Hộ gia đình' },
@@ -39,7 +39,20 @@ describe('screen model', () => {
     expect(m.pages[1]?.titlePath).toBe('G_EXP');
   });
 
-  it('consecutive select_one on one list in a field-list become a grid; calculates are never shown', () => {
+  it('two yes/no questions in a field-list stay questions', () => {
+    const yn = formOf(
+      [
+        { type: 'begin group', name: 'G', label: 'g', appearance: 'field-list' },
+        { type: 'select_one yn', name: 'a', label: 'a' },
+        { type: 'select_one yn', name: 'b', label: 'b' },
+        { type: 'end group' },
+      ],
+      [{ list_name: 'yn', name: 1, label: 'Có' }, { list_name: 'yn', name: 2, label: 'Không' }],
+    );
+    expect(buildScreenModel(yn, createFormRuntime(yn)).pages[0]?.blocks.map((b) => b.kind)).toEqual(['question', 'question']);
+  });
+
+  it('consecutive likert select_one on one list become a grid; calculates are never shown', () => {
     const rt = createFormRuntime(form);
     const page = buildScreenModel(form, rt).pages[2];
     expect(page?.blocks).toEqual([
