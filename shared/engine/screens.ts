@@ -4,6 +4,7 @@
 // become grids. Only relevant pages are navigable; progress counts relevant pages.
 import type { FormModel, FormNode, GroupNode, Localized, QuestionNode, RepeatNode } from '../forms/model';
 import type { FormRuntime } from './runtime';
+import { otherQuestion } from './runtime/plan';
 
 /** Types the interviewer never sees: computed by the form or filled by the app. */
 const HIDDEN_TYPES = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
@@ -84,9 +85,13 @@ export function buildScreenModel(form: FormModel, rt: Pick<FormRuntime, 'repeatI
   const sections: Section[] = [];
   const pages: Page[] = [];
   let loose = -1;
+  const names = new Set<string>();
+  const collect = (ns: readonly FormNode[]): void => ns.forEach((n) => (names.add(n.name), n.kind !== 'question' && collect(n.children)));
+  collect(form.children);
 
   const questionPage = (section: number, questions: QuestionNode[], prefix: string, title: string | null, grid: boolean, instance?: string): void => {
-    const visible = questions.filter(shown);
+    // An or_other select is followed by its "other (specify)" text, as the runtime adds it.
+    const visible = questions.filter(shown).flatMap((q) => (q.orOther && !names.has(`${q.name}_other`) ? [q, otherQuestion(q)] : [q]));
     if (visible.length === 0) return;
     const blocks = blocksOf(visible, prefix, grid);
     const page: Page = { id: prefix + (visible[0] as QuestionNode).name, section, titlePath: title, kind: 'questions', blocks, paths: visible.map((q) => prefix + q.name) };

@@ -6,6 +6,7 @@ import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNod
 import { useStore } from 'zustand';
 import type { Choice, QuestionNode } from '../../../shared/forms/model';
 import type { RecordError, TypedAnswer } from '../../../shared/engine/runtime';
+import { otherQuestion } from '../../../shared/engine/runtime/plan';
 import type { InterviewHandle, InterviewState } from './store';
 
 export interface QuestionView {
@@ -95,6 +96,8 @@ function findQuestion(handle: InterviewHandle, name: string): QuestionNode | nul
       }
     };
     walk(handle.form.children);
+    // The "other (specify)" text of an or_other select is not in the form; the runtime adds it.
+    for (const q of [...index.values()]) if (q.orOther && !index.has(`${q.name}_other`)) index.set(`${q.name}_other`, otherQuestion(q));
     questionIndex.set(handle, index);
   }
   return index.get(name) ?? null;

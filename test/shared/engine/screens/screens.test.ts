@@ -85,3 +85,17 @@ describe('screen model', () => {
     expect(screens.relevantPages().filter((p) => p.id.startsWith('roster[')).map((p) => p.id)).toEqual(['roster[1]/pname', 'roster[1]/age']);
   });
 });
+
+describe('or_other', () => {
+  it('an or_other select is followed on its page by its "other (specify)" text', () => {
+    const f = formOf(
+      [{ type: 'select_one yn or_other', name: 'agency', label: 'Cơ quan' }],
+      [{ list_name: 'yn', name: 1, label: 'Có' }, { list_name: 'yn', name: 2, label: 'Không' }],
+    );
+    const rt = createFormRuntime(f);
+    expect(buildScreenModel(f, rt).pages[0]?.paths).toEqual(['agency', 'agency_other']);
+    expect(rt.isRelevant('agency_other')).toBe(false);
+    rt.setAnswer('agency', 'other');
+    expect(rt.isRelevant('agency_other')).toBe(true);
+  });
+});
