@@ -5,9 +5,10 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import type { KhaosatApi } from '../../shared/contract';
 import { createRecoverySlice, type RecoverySlice } from './recovery';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createSurveyorSlice, type SurveyorSlice } from './surveyor';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice & RecoverySlice;
+export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
@@ -15,10 +16,14 @@ export function createAppStore(api: KhaosatApi): AppStore {
     ...createSessionSlice(api)(...a),
     ...createUsersSlice(api)(...a),
     ...createRecoverySlice(api)(...a),
+    ...createSurveyorSlice(api)(...a),
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {
-    if (state.user?.id !== previous.user?.id) state.resetUsers();
+    if (state.user?.id !== previous.user?.id) {
+      state.resetUsers();
+      state.resetSurveyor();
+    }
   });
   return store;
 }
@@ -38,3 +43,4 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 export * from './recovery';
 export * from './session';
 export * from './users';
+export * from './surveyor';
