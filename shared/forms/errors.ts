@@ -45,7 +45,14 @@ export type FormErrorCode =
   | 'index_bad_question_type'
   | 'index_invalid_weight'
   | 'index_invalid_codes'
-  | 'index_missing_component';
+  | 'index_missing_component'
+  | 'reserved_name'
+  | 'generated_name_clash'
+  | 'invalid_choices_file'
+  | 'not_collected'
+  | 'unknown_column'
+  | 'unknown_setting'
+  | 'unknown_parameter';
 
 export interface FormError {
   file: string;
