@@ -197,10 +197,6 @@ function compileWorkbook(wb: Workbook): CompileResult {
     };
     const appearance = valueAt(r, cols.appearance);
 
-    if (t.kind === 'begin_loop_without_list') {
-      issues.error(at(r, typeCol), 'missing_list_name', `"${typeText}" cần tên danh sách lựa chọn, ví dụ "begin loop over tvs".`, `"${typeText}" needs a choice list, e.g. "begin loop over tvs".`, 'begin loop over <list_name>');
-      continue;
-    }
     if (t.kind === 'external') {
       // A secondary instance from a file shipped with the form: `instance('name')` in expressions.
       if (checkName(r, name, 'external')) externalInstances.push({ name, file: `${name}.${t.format}` });
@@ -209,7 +205,9 @@ function compileWorkbook(wb: Workbook): CompileResult {
     if (t.kind === 'begin') {
       const ok = checkName(r, name, t.block === 'group' ? 'nhóm / group' : 'lặp / repeat');
       const node: GroupNode | RepeatNode = t.block === 'group' ? { kind: 'group', ...base, children: [] } : { kind: 'repeat', ...base, children: [] };
-      if (node.kind === 'repeat' && t.loopList !== undefined) {
+      if (t.loopList === '') {
+        issues.error(at(r, typeCol), 'missing_list_name', `"${typeText}" cần tên danh sách lựa chọn, ví dụ "begin loop over tvs".`, `"${typeText}" needs a choice list, e.g. "begin loop over tvs".`, 'begin loop over <list_name>');
+      } else if (node.kind === 'repeat' && t.loopList !== undefined) {
         // A loop is a repeat with one instance per choice of its list, in list order.
         node.loopList = t.loopList;
         const list = choices.lists[t.loopList];
@@ -327,9 +325,14 @@ function compileWorkbook(wb: Workbook): CompileResult {
       } else q.choicesFile = t.file;
     }
 
+    if (t.type === 'audit' && name !== 'audit') {
+      // ODK reads the audit log only from a question named `audit` (pyxform's rule).
+      issues.error(at(r, nameCol), 'invalid_name', `Câu kiểu audit phải có tên "audit", không phải "${name}".`, `An audit question must be named "audit", not "${name}".`, 'audit');
+    }
     if (t.listName !== undefined) {
       q.listName = t.listName;
-      const list = choices.lists[t.listName];
+      // select_one_external reads its choices from external_choices (not collected here).
+      const list = t.type === 'select_one_external' ? { name: t.listName, choices: [] } : choices.lists[t.listName];
       if (!list) {
         const sug = suggest(t.listName, Object.keys(choices.lists));
         issues.error(

@@ -14,8 +14,8 @@ export type ParsedType =
       /** Legacy types that imply a constraint (`phone number` → digits only). */
       impliedConstraint?: string;
     }
+  /** `loopList` is `''` for `begin loop` without `over LIST` (an error, but the block still opens). */
   | { kind: 'begin'; block: 'group' | 'repeat'; loopList?: string }
-  | { kind: 'begin_loop_without_list' }
   | { kind: 'end'; block: 'group' | 'repeat' | 'loop' }
   | { kind: 'external'; format: 'xml' | 'csv' }
   | { kind: 'select_without_list'; type: QuestionType }
@@ -115,7 +115,7 @@ export function parseType(raw: string): ParsedType {
     if (kind !== 'loop') return { kind: 'begin', block: kind };
     // `begin loop over LIST`: the list name keeps its spelling (names are case-sensitive).
     const over = /^begin[ _]loop[ _]over\s+(\S+)$/i.exec(text);
-    return over?.[1] ? { kind: 'begin', block: 'repeat', loopList: over[1] } : { kind: 'begin_loop_without_list' };
+    return { kind: 'begin', block: 'repeat', loopList: over?.[1] ?? '' };
   }
   if (key === 'xml-external' || key === 'csv-external') return { kind: 'external', format: key === 'xml-external' ? 'xml' : 'csv' };
 
