@@ -16,7 +16,6 @@ export type FormErrorCode =
   | 'missing_column'
   | 'missing_type'
   | 'unknown_type'
-  | 'unsupported_type'
   | 'missing_name'
   | 'invalid_name'
   | 'duplicate_name'
