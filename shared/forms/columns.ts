@@ -10,8 +10,10 @@ export const SURVEY_COLUMNS: readonly string[] = [
   'type', 'name', 'label', 'hint', 'guidance_hint', 'required', 'required_message', 'constraint', 'constraint_message',
   'relevant', 'calculation', 'default', 'read_only', 'appearance', 'choice_filter', 'repeat_count', 'parameters',
   'missing', 'trigger', 'image', 'big-image', 'audio', 'video', 'media', 'autoplay', 'rows', 'no_app_error_string',
-  'note', 'save_to',
+  'note', 'save_to', 'hxl',
 ];
+/** Kobo's own bookkeeping columns in exported forms (`$kuid`, `$autoname`, `kobo--score-choices`). */
+const KOBO_COLUMN = /^(\$|kobo--)/;
 /** `bind::`, `body::`, `instance::`, `control::` columns are XForm attributes passed through by pyxform. */
 const PASS_THROUGH = new Set(['bind', 'body', 'instance', 'control', 'media']);
 
@@ -25,7 +27,7 @@ export const SETTINGS_KEYS: readonly string[] = [
 
 export function unknownColumnWarnings(survey: SheetTable, settings: Settings, issues: FormIssues): void {
   for (const c of survey.columns) {
-    if (SURVEY_COLUMNS.includes(c.base) || PASS_THROUGH.has(c.base)) continue;
+    if (SURVEY_COLUMNS.includes(c.base) || PASS_THROUGH.has(c.base) || KOBO_COLUMN.test(c.base)) continue;
     const sug = suggest(c.base, SURVEY_COLUMNS);
     issues.warn(
       { sheet: survey.sheet, row: 1, column: c.header, columnIndex: c.index },
