@@ -2,12 +2,13 @@
 // is one page, any other question one page; top-level groups are the sections; repeats get a page
 // to add/remove instances, then their questions per instance. Satisfaction batteries inside a page
 // become grids. Only relevant pages are navigable; progress counts relevant pages.
-import type { FormModel, FormNode, GroupNode, Localized, QuestionNode, RepeatNode } from '../forms/model';
+import { NOT_ENTERED_TYPES, type FormModel, type FormNode, type GroupNode, type Localized, type QuestionNode, type RepeatNode } from '../forms/model';
 import type { FormRuntime } from './runtime';
 import { otherQuestion } from './runtime/plan';
 
 /** Types the interviewer never sees: computed by the form or filled by the app. */
-const HIDDEN_TYPES = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+// Notes are shown (they are text on the page); everything else not entered is never on screen.
+const HIDDEN_TYPES: ReadonlySet<string> = new Set<string>([...NOT_ENTERED_TYPES].filter((t) => t !== 'note'));
 const PAGE_APPEARANCES = ['field-list', 'table-list'];
 const GRID_APPEARANCES = ['table-list', 'likert'];
 

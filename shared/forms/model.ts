@@ -101,6 +101,15 @@ export const NOT_COLLECTED_TYPES: readonly QuestionType[] = [
 export const SELECT_TYPES: readonly QuestionType[] = ['select_one', 'select_multiple', 'rank'];
 
 /**
+ * Types whose value the app or the form computes, or that a laptop cannot collect: never shown as
+ * a question, never typed in, never required. The one list the runtime, the screen model and the
+ * main process's answer check share.
+ */
+export const NOT_ENTERED_TYPES: ReadonlySet<QuestionType> = new Set<QuestionType>([
+  'calculate', 'note', 'hidden', ...METADATA_TYPES, ...NOT_COLLECTED_TYPES,
+]);
+
+/**
  * Missing-value kinds of DOMAIN.md: answers in their own right, excluded from index denominators.
  * The one definition: the contract, the runtime, the store and the exports all use this list.
  */

@@ -4,7 +4,7 @@
 import { evaluate, toBoolean, toNumber, toXString, type XValue } from '../expr';
 import { numberToString } from '../expr/coerce';
 import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr/dates';
-import type { Choice, CompiledExpression, FormModel, QuestionNode, QuestionType, RepeatNode } from '../../forms/model';
+import { NOT_ENTERED_TYPES, type Choice, type CompiledExpression, type FormModel, type QuestionNode, type QuestionType, type RepeatNode } from '../../forms/model';
 import { typeProblem } from './checks';
 import { RecordContext } from './context';
 import { localized } from './messages';
@@ -25,7 +25,7 @@ import {
 } from './types';
 
 /** Types whose value the app or the form computes: never required, never type-checked. */
-export const NOT_ENTERED: ReadonlySet<QuestionType> = new Set<QuestionType>(['calculate', 'note', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+export const NOT_ENTERED: ReadonlySet<QuestionType> = NOT_ENTERED_TYPES;
 const FREE_TEXT: ReadonlySet<QuestionType> = new Set<QuestionType>(['text', 'note', 'hidden', 'calculate']);
 
 export interface RuntimeStats {
