@@ -1,5 +1,7 @@
 // The renderer's message catalogues: Vietnamese is the reference (its keys are the key set),
 // English must translate every key — a missing one is a compile error.
+import { reviewEn, reviewVi } from './reviewMessages';
+
 export const vi = {
   'app.name': 'KhaoSat',
   'app.tagline': 'Khảo sát sự hài lòng của người dân và doanh nghiệp',
@@ -77,6 +79,7 @@ export const vi = {
   'recovery.restoreNewest': 'Khôi phục bản mới nhất ({time})',
   'recovery.restoring': 'Đang khôi phục…',
   'recovery.reload': 'Kiểm tra lại',
+  ...reviewVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -159,6 +162,7 @@ export const en: Catalogue = {
   'recovery.restoreNewest': 'Restore the newest ({time})',
   'recovery.restoring': 'Restoring…',
   'recovery.reload': 'Check again',
+  ...reviewEn,
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;
