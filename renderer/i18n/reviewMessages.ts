@@ -2,7 +2,7 @@
 // the one reference): Vietnamese first, English must translate every key.
 export const reviewVi = {
   'review.title': 'Duyệt phỏng vấn',
-  'review.keys': 'Phím tắt: j/k hoặc ↑/↓ để chọn, Enter để mở, a để duyệt, r để trả lại, Esc để đóng.',
+  'review.keys': 'Phím tắt: j/k hoặc ↑/↓ để chọn, Enter để mở, a để duyệt, r để trả lại (Ctrl+Enter để gửi lý do), Esc để đóng.',
   'review.loading': 'Đang tải danh sách phỏng vấn…',
   'review.empty': 'Không có phỏng vấn nào chờ duyệt.',
   'review.refresh': 'Tải lại',
@@ -53,7 +53,7 @@ export const reviewVi = {
 
 export const reviewEn: Record<keyof typeof reviewVi, string> = {
   'review.title': 'Review interviews',
-  'review.keys': 'Keys: j/k or ↑/↓ to choose, Enter to open, a to approve, r to reject, Esc to close.',
+  'review.keys': 'Keys: j/k or ↑/↓ to choose, Enter to open, a to approve, r to reject (Ctrl+Enter sends the comment), Esc to close.',
   'review.loading': 'Loading interviews…',
   'review.empty': 'No interview is waiting for review.',
   'review.refresh': 'Reload',

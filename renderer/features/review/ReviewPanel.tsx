@@ -1,7 +1,7 @@
 // The supervisor's review on the home screen: completed interviews with surveyor, unit, duration,
 // outcome and quality flags; opened one at a time to read answers and paradata; approved, or sent
 // back with a comment. Keyboard first: j/k or ↑/↓ move, Enter opens, a approves, r rejects (a
-// comment box opens), Esc closes the box, then the detail.
+// comment box opens; Ctrl+Enter sends it), Esc closes the box, then the detail.
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, useLanguage, useT } from '../../i18n';
@@ -212,6 +212,13 @@ export function ReviewPanel() {
             onChange={(e) => {
               setComment(e.target.value);
               setCommentProblem(null);
+            }}
+            onKeyDown={(e) => {
+              // Enter is a new line in a comment; Ctrl+Enter sends it without leaving the keyboard.
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
             }}
           />
           <ErrorAlert message={commentProblem} />
