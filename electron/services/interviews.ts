@@ -285,7 +285,7 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
       return result;
     },
 
-    /** A supervisor approves a completed interview or sends it back with a comment (no contract operation yet: the supervisor issue adds it). */
+    /** A supervisor approves a completed interview or sends it back with a comment (`interview:approve` / `interview:reject` through services/review.ts). */
     review(actor: User, input: { interviewId: string; action: 'approve' | 'reject'; comment?: string }): InterviewSummary {
       const result = db.transaction(() => {
         assertActorStillAllowed(repos, actor, ['supervisor']);
