@@ -5,7 +5,7 @@
 import { ServiceError } from '../../shared/contract/errors';
 import { MAX_REVIEW_PARADATA, type ReviewDetail, type ReviewRow } from '../../shared/contract/review';
 import type { InterviewStatus, User } from '../../shared/contract/schemas';
-import { computeFlags, type FlagParadata, interviewDurationSeconds, medianSeconds } from '../../shared/review/flags';
+import { computeFlags, type FlagInput, type FlagParadata, interviewDurationSeconds, medianSeconds } from '../../shared/review/flags';
 import type { InterviewSummaryRow } from '../db/repositories/interviews';
 import type { ParadataRow } from '../db/repositories/paradata';
 import { assertActorStillAllowed } from './actor';
@@ -47,11 +47,32 @@ export function createReviewService(ctx: ServiceContext, forms: FormCatalog, int
     return medianSeconds(durations);
   }
 
-  function rowFor(summary: InterviewSummaryRow, paradata: readonly ParadataRow[], median: (surveyId: string) => number | null, now: string): ReviewRow {
+  /** What one call needs per survey and form version, read once for all its rows. */
+  function callCache() {
+    const medians = new Map<string, number | null>();
+    const versions = new Map<string, { index: FlagInput['index']; installedAt: string | null }>();
+    return {
+      median(surveyId: string): number | null {
+        if (!medians.has(surveyId)) medians.set(surveyId, surveyMedian(surveyId));
+        return medians.get(surveyId) ?? null;
+      },
+      version(surveyId: string, version: string) {
+        const key = `${surveyId}@${version}`;
+        let v = versions.get(key);
+        if (!v) {
+          const form = forms.byVersion(surveyId, version);
+          v = { index: form?.model.index ?? { components: [], validCodes: [] }, installedAt: repos.surveys.formVersion(surveyId, version)?.installed_at ?? null };
+          versions.set(key, v);
+        }
+        return v;
+      },
+    };
+  }
+
+  function rowFor(summary: InterviewSummaryRow, paradata: readonly ParadataRow[], cache: ReturnType<typeof callCache>, now: string): ReviewRow {
     const surveyor = repos.users.findById(summary.surveyor_id);
     const unit = repos.review.unitName(summary.survey_id, summary.unit_code);
-    const form = forms.byVersion(summary.survey_id, summary.form_version);
-    const installed = repos.surveys.formVersion(summary.survey_id, summary.form_version)?.installed_at ?? null;
+    const { index, installedAt: installed } = cache.version(summary.survey_id, summary.form_version);
     const answers = repos.answers.forInterview(summary.id).map((a) => ({ path: a.path, value: JSON.parse(a.value) as unknown, missing: a.missing }));
     const flagInput = {
       outcome: summary.outcome,
@@ -59,8 +80,8 @@ export function createReviewService(ctx: ServiceContext, forms: FormCatalog, int
       completedAt: summary.completed_at,
       answers,
       paradata: flagParadata(paradata),
-      index: form?.model.index ?? { components: [], validCodes: [] },
-      surveyMedianSeconds: median(summary.survey_id),
+      index,
+      surveyMedianSeconds: cache.median(summary.survey_id),
       formInstalledAt: installed,
       now,
     };
@@ -76,24 +97,15 @@ export function createReviewService(ctx: ServiceContext, forms: FormCatalog, int
     };
   }
 
-  /** One median per survey per call: the list's rows share it. */
-  function medianCache(): (surveyId: string) => number | null {
-    const cache = new Map<string, number | null>();
-    return (surveyId) => {
-      if (!cache.has(surveyId)) cache.set(surveyId, surveyMedian(surveyId));
-      return cache.get(surveyId) ?? null;
-    };
-  }
-
   return {
     list(actor: User, filter: { surveyId?: string; status?: InterviewStatus; limit?: number }): ReviewRow[] {
       return db.transaction(() => {
         assertActorStillAllowed(repos, actor, ['supervisor']);
         const now = nowIso(ctx);
-        const median = medianCache();
+        const cache = callCache();
         return repos.interviews
           .list({ surveyorId: null, status: filter.status ?? 'completed', surveyId: filter.surveyId ?? null, unitCode: null, limit: filter.limit ?? DEFAULT_REVIEW_LIMIT })
-          .map((s) => rowFor(s, repos.paradata.forInterview(s.id), median, now));
+          .map((s) => rowFor(s, repos.paradata.forInterview(s.id), cache, now));
       })();
     },
 
@@ -103,7 +115,7 @@ export function createReviewService(ctx: ServiceContext, forms: FormCatalog, int
         const summary = repos.interviews.summaryById(interviewId);
         if (!summary) throw new ServiceError('not_found', `interview ${interviewId}`);
         const paradata = repos.paradata.forInterview(interviewId);
-        const row = rowFor(summary, paradata, medianCache(), nowIso(ctx));
+        const row = rowFor(summary, paradata, callCache(), nowIso(ctx));
         return {
           ...row,
           answers: repos.answers.forInterview(interviewId).map(toAnswer),
