@@ -59,5 +59,9 @@ export function createHandlers(services: Services, app: { version: string; devic
     'interview:reopen': (req, ctx) => services.interviews.reopen(actor(ctx), req.interviewId),
     'interview:load': (req, ctx) => services.interviews.load(actor(ctx), req.interviewId),
     'interview:list': (req, ctx) => services.interviews.list(actor(ctx), req),
+    'review:list': (req, ctx) => services.review.list(actor(ctx), req),
+    'review:get': (req, ctx) => services.review.get(actor(ctx), req.interviewId),
+    'interview:approve': (req, ctx) => services.review.approve(actor(ctx), req.interviewId),
+    'interview:reject': (req, ctx) => services.review.reject(actor(ctx), req.interviewId, req.comment),
   };
 }

@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import type { BuiltinBundle } from '../instruments/builtin';
 import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
+import { createReviewService } from './review';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
@@ -45,6 +46,7 @@ export interface Services {
   users: ReturnType<typeof createUserService>;
   surveys: ReturnType<typeof createSurveyService>;
   interviews: ReturnType<typeof createInterviewService>;
+  review: ReturnType<typeof createReviewService>;
 }
 
 export interface Core {
@@ -77,10 +79,12 @@ export function createCore(opts: CoreOptions): Core {
     hashUnhashedForms(db, repos);
     if (opts.builtinInstruments) installBuiltinInstruments(ctx, opts.builtinInstruments);
     const forms = createFormCatalog(repos);
+    const interviews = createInterviewService(ctx, forms);
     const services: Services = {
       users: createUserService(ctx),
       surveys: createSurveyService(ctx, forms),
-      interviews: createInterviewService(ctx, forms),
+      interviews,
+      review: createReviewService(ctx, forms, interviews),
     };
     // The core's clock stamps the backups too, so rotation compares them with the database's
     // creation time (the device row) on one time line.

@@ -1,5 +1,7 @@
 // The renderer's message catalogues: Vietnamese is the reference (its keys are the key set),
 // English must translate every key — a missing one is a compile error.
+import { reviewEn, reviewVi } from './reviewMessages';
+
 export const vi = {
   'app.name': 'KhaoSat',
   'app.tagline': 'Khảo sát sự hài lòng của người dân và doanh nghiệp',
@@ -77,7 +79,6 @@ export const vi = {
   'recovery.restoreNewest': 'Khôi phục bản mới nhất ({time})',
   'recovery.restoring': 'Đang khôi phục…',
   'recovery.reload': 'Kiểm tra lại',
-  'users.add.checkFields': 'Cần xem lại: {fields}.',
   'survey.home.title': 'Phiếu khảo sát của tôi',
   'survey.home.surveys': 'Cuộc khảo sát trên máy',
   'survey.home.noSurveys': 'Chưa có cuộc khảo sát nào được cài trên máy này.',
@@ -179,6 +180,7 @@ export const vi = {
   'help.arrows': 'Đổi lựa chọn trong một câu',
   'help.help': 'Mở bảng phím tắt này',
   'help.review': 'Xem lại phiếu',
+  ...reviewVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -261,7 +263,6 @@ export const en: Catalogue = {
   'recovery.restoreNewest': 'Restore the newest ({time})',
   'recovery.restoring': 'Restoring…',
   'recovery.reload': 'Check again',
-  'users.add.checkFields': 'Please check: {fields}.',
   'survey.home.title': 'My interviews',
   'survey.home.surveys': 'Surveys on this laptop',
   'survey.home.noSurveys': 'No survey is installed on this laptop yet.',
@@ -363,6 +364,7 @@ export const en: Catalogue = {
   'help.arrows': 'Change the choice within a question',
   'help.help': 'Open this list of keys',
   'help.review': 'Review the interview',
+  ...reviewEn,
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -21,6 +21,10 @@ export const OPERATION_METHODS = {
   'interview:reopen': 'reopenInterview',
   'interview:load': 'loadInterview',
   'interview:list': 'listInterviews',
+  'review:list': 'listReview',
+  'review:get': 'getReview',
+  'interview:approve': 'approveInterview',
+  'interview:reject': 'rejectInterview',
   'recovery:status': 'recoveryStatus',
   'recovery:restore': 'restoreBackup',
 } as const;

@@ -31,6 +31,7 @@ import {
   UserSchema,
   UuidSchema,
 } from './schemas';
+import { RejectCommentSchema, ReviewDetailSchema, ReviewListRequestSchema, ReviewRowSchema } from './review';
 
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -235,6 +236,34 @@ export const operations = {
     }),
     response: z.array(InterviewSummarySchema).max(1_000),
     access: ['surveyor', 'supervisor'],
+  }),
+  'review:list': op({
+    method: OPERATION_METHODS['review:list'],
+    summary: 'Interviews waiting for review (default: completed), newest first, with surveyor, unit, working duration and quality flags (docs/review.md).',
+    request: ReviewListRequestSchema,
+    response: z.array(ReviewRowSchema).max(500),
+    access: ['supervisor'],
+  }),
+  'review:get': op({
+    method: OPERATION_METHODS['review:get'],
+    summary: 'One interview for review: its row, every answer, its paradata (first 2,000 events) and quality flags.',
+    request: z.strictObject({ interviewId: UuidSchema }),
+    response: ReviewDetailSchema,
+    access: ['supervisor'],
+  }),
+  'interview:approve': op({
+    method: OPERATION_METHODS['interview:approve'],
+    summary: 'A supervisor approves a completed interview (audited); approved interviews are what batches export.',
+    request: z.strictObject({ interviewId: UuidSchema }),
+    response: InterviewSummarySchema,
+    access: ['supervisor'],
+  }),
+  'interview:reject': op({
+    method: OPERATION_METHODS['interview:reject'],
+    summary: 'A supervisor sends a completed interview back to its surveyor with a comment (1–1,000 characters, audited); the surveyor reopens it as the next revision.',
+    request: z.strictObject({ interviewId: UuidSchema, comment: RejectCommentSchema }),
+    response: InterviewSummarySchema,
+    access: ['supervisor'],
   }),
   'recovery:status': op({
     method: OPERATION_METHODS['recovery:status'],

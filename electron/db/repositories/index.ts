@@ -5,6 +5,7 @@ import { createAuditRepo } from './audit';
 import { createDeviceRepo } from './device';
 import { createInterviewsRepo } from './interviews';
 import { createParadataRepo } from './paradata';
+import { createReviewRepo } from './review';
 import { createSurveysRepo } from './surveys';
 import { createUsersRepo } from './users';
 
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     answers: createAnswersRepo(db),
     paradata: createParadataRepo(db),
     audit: createAuditRepo(db),
+    review: createReviewRepo(db),
   };
 }
 

@@ -6,6 +6,7 @@ import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
 import { SurveyorArea } from '../surveyor/SurveyorArea';
 import { UsersPanel } from '../users/UsersPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
 
 export function HomeScreen() {
   const t = useT();
@@ -48,6 +49,7 @@ export function HomeScreen() {
         </button>
       </section>
       {user.role === 'supervisor' ? <UsersPanel /> : null}
+      {user.role === 'supervisor' ? <ReviewPanel /> : null}
     </div>
   );
 }

@@ -66,6 +66,10 @@ beforeAll(async () => {
     'interview:reopen': { interviewId },
     'interview:load': { interviewId },
     'interview:list': { status: 'draft', limit: 10 },
+    'review:list': { status: 'completed', limit: 10 },
+    'review:get': { interviewId },
+    'interview:approve': { interviewId },
+    'interview:reject': { interviewId, comment: 'Thiếu câu trả lời về thời gian chờ' },
     'recovery:status': {},
     'recovery:restore': { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' },
   };

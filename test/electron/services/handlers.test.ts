@@ -52,8 +52,12 @@ describe('handlers', () => {
     await call('interview:complete', { interviewId: iv.id }, sv);
     const other = (await call('interview:start', { surveyId: 'hids', unitCode: '26734', consent: true }, sv)) as { id: string };
     await call('interview:close', { interviewId: other.id, outcome: 'not_at_home' }, sv);
-    const user = sv.session.user!;
-    core.services.interviews.review((await call('session:signIn', { code: 'GS01', secret: '48213957' }, session())) as typeof user, { interviewId: other.id, action: 'reject', comment: 'Gặp lại' });
+    const gs = session();
+    await call('session:signIn', { code: 'GS01', secret: '48213957' }, gs);
+    await call('review:list', {}, gs);
+    await call('review:get', { interviewId: iv.id }, gs);
+    await call('interview:approve', { interviewId: iv.id }, gs);
+    await call('interview:reject', { interviewId: other.id, comment: 'Gặp lại' }, gs);
     await call('interview:reopen', { interviewId: other.id }, sv);
     await call('session:signOut', {}, sv);
     // With a database open there is nothing to recover, and restoring over it is refused.
