@@ -7,7 +7,7 @@
 // each value-labelled (the code's own label and code; "skipped"; "unanswered"). String question
 // variables cannot hold extended missing values, so they get a companion `<name>_st`.
 import type { MissingKind } from '../../shared/forms/model';
-import { STATUS_LABELS, truncateUtf8, type CellStatus, type Dataset, type DatasetTable, type DatasetVariable, type ValueLabel } from '../../shared/exports/dataset';
+import { STATUS_LABELS, tableTitle, truncateUtf8, type CellStatus, type Dataset, type DatasetTable, type DatasetVariable, type ValueLabel } from '../../shared/exports/dataset';
 import { columnsWithStatus, STATUS_VALUE_LABELS, type OutColumn } from '../../shared/exports/statusColumns';
 import { Bytes } from './bytes';
 import { withSink } from './sink';
@@ -94,7 +94,7 @@ export function writeDtaTable(dataset: Dataset, table: DatasetTable, file: strin
   withSink(file, (sink) => {
     const mark = () => offsets.push(sink.position);
     mark(); // <stata_dta>
-    const label = Buffer.from(cutChars(`${dataset.title} — ${table.label}`, 80, 320), 'utf8');
+    const label = Buffer.from(cutChars(tableTitle(dataset, table), 80, 320), 'utf8');
     const ts = `${two(now.getUTCDate())} ${MONTHS[now.getUTCMonth()]} ${now.getUTCFullYear()} ${two(now.getUTCHours())}:${two(now.getUTCMinutes())}`;
     sink.write(new Bytes().str('<stata_dta><header><release>118</release><byteorder>LSF</byteorder><K>').u16(K).str('</K><N>').u64(table.rows.length)
       .str('</N><label>').u16(label.length).push(label).str('</label><timestamp>').u8(ts.length).str(ts).str('</timestamp></header>').build());

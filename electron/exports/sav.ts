@@ -11,7 +11,7 @@
 // Strings are capped at 255 bytes (no very-long-string segments): longer text is cut at a
 // character boundary and reported in `warnings`. Tested against PSPP, R haven and readstat.
 import type { Dataset, DatasetTable, DatasetVariable } from '../../shared/exports/dataset';
-import { truncateUtf8 } from '../../shared/exports/dataset';
+import { tableTitle, truncateUtf8 } from '../../shared/exports/dataset';
 import { columnsWithStatus, type OutColumn } from '../../shared/exports/statusColumns';
 import { Bytes } from './bytes';
 import { withSink } from './sink';
@@ -139,7 +139,7 @@ export function writeSavTable(dataset: Dataset, table: DatasetTable, file: strin
     return sv;
   });
   withSink(file, (sink) => {
-    sink.write(dictionary(table, vars, `${dataset.title} — ${table.label}`, now));
+    sink.write(dictionary(table, vars, tableTitle(dataset, table), now));
     const caseBytes = vars.reduce((n, v) => n + v.segments * 8, 0);
     for (const row of table.rows) {
       const buf = Buffer.alloc(caseBytes, 0x20);

@@ -114,3 +114,8 @@ export function missingKindOf(variable: DatasetVariable, value: CellValue): Miss
   if (value === null) return undefined;
   return variable.missing.find((m) => String(m.value) === String(value))?.kind;
 }
+
+/** The file label of a table: the form's title, and the repeat group's label for repeat tables. */
+export function tableTitle(dataset: Dataset, table: DatasetTable): string {
+  return table.name === 'interviews' ? dataset.title : `${dataset.title} — ${table.label}`;
+}
