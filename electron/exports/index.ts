@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Dataset } from '../../shared/exports/dataset';
+import { sanitiseName } from '../../shared/exports/names';
 import { writeCodebook } from './codebook';
 import { writeCsv } from './csv';
 import { writeDta } from './dta';
@@ -30,7 +31,7 @@ export async function exportDataset(dataset: Dataset, options: { format: ExportF
     case 'csv':
       return { files: [...writeCsv(dataset, outDir, { bom: options.bom }), ...codebook], warnings: [] };
     case 'xlsx': {
-      const name = `${dataset.formId}.xlsx`;
+      const name = `${sanitiseName(dataset.formId)}.xlsx`;
       await writeXlsx(dataset, path.join(outDir, name));
       return { files: [name, ...codebook], warnings: [] };
     }

@@ -132,6 +132,7 @@ export function writeSavTable(dataset: Dataset, table: DatasetTable, file: strin
     const v = col.variable;
     const width = v.type === 'string' ? Math.min(Math.max(v.width, 1), SAV_MAX_STRING) : 0;
     if (v.type === 'string' && v.width > SAV_MAX_STRING) warnings.push(`${table.name}.${v.name}: text longer than ${SAV_MAX_STRING} bytes cut in the .sav (full text in CSV/XLSX)`);
+    if (v.type === 'string' && v.width > 8 && v.valueLabels.length > 0) warnings.push(`${table.name}.${v.name}: value labels of strings wider than 8 bytes are not written to the .sav (see the codebook)`);
     if (v.missing.length > 3) warnings.push(`${table.name}.${v.name}: SPSS declares at most 3 missing values; ${v.missing.length} codes`);
     const segments = width === 0 ? 1 : Math.ceil(width / 8);
     const sv: SavVar = { col, v, short: shorts[i] as string, width, segments, position };

@@ -214,6 +214,9 @@ export function buildDataset(form: FormModel, interviews: Iterable<ExportIntervi
         const path = prefix + (c.question as string);
         const answer = iv.answers[path];
         value = c.read(answer);
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          throw new Error(`Phỏng vấn ${iv.interviewId}, câu ${path}: cần một số, nhận ${JSON.stringify(answer)} / interview ${iv.interviewId}, question ${path}: expected a number, got ${JSON.stringify(answer)}`);
+        }
         if (value === null) status = skipped.has(path) || ancestorSkipped(path, skipped) ? 'skipped' : 'unanswered';
         else status = c.status(value);
       }

@@ -85,3 +85,10 @@ describe('the dataset built from a compiled form', () => {
     expect(column('members', 'ten').variable?.width).toBe(Math.max(...['Trần Thị Bình', 'Lê Đức Anh', 'Võ Văn Tường'].map((s) => Buffer.byteLength(s))));
   });
 });
+
+describe('bad input', () => {
+  test('a non-number stored for a numeric question names the interview and the answer path', () => {
+    const bad = { ...SAMPLE_INTERVIEWS[0]!, interviewId: 'iv-9', answers: { ...SAMPLE_INTERVIEWS[0]!.answers, 'members[2]/tuoi_tv': 'sáu mươi' } };
+    expect(() => buildDataset(sampleForm(), [bad])).toThrow('Phỏng vấn iv-9, câu members[2]/tuoi_tv: cần một số, nhận "sáu mươi" / interview iv-9, question members[2]/tuoi_tv: expected a number, got "sáu mươi"');
+  });
+});
