@@ -57,7 +57,8 @@ export async function batchFile(
   batchId: string = randomUUID(),
 ): Promise<string> {
   const written = await writeBatch({ batchId, deviceId: device.id, sequence, createdAt: '2026-11-30T18:00:00.000Z', recipient, interviews: records }, device.key);
-  const path = join(dir, batchFileName(['hids-2026'], `${device.label}-${batchId.slice(0, 4)}`, sequence));
+  // The batch id in the name keeps two batches of one sequence apart (a test may make both).
+  const path = join(dir, batchFileName(['hids-2026'], device.label, sequence).replace(/\.ksbatch$/, `-${batchId.slice(0, 8)}.ksbatch`));
   writeFileSync(path, written.bytes);
   return path;
 }
