@@ -44,7 +44,7 @@ describe.each(STORE_KINDS)('khaosat import (%s)', (kind) => {
     foreignPackagePath = join(stores.dir, 'foreign.kspkg');
     writeFileSync(foreignPackagePath, createSurveyPackage(input, generateSigningKey()));
     const store = await stores.open();
-    target = kind === 'postgres' ? (store as unknown as { label: string }).label : join(stores.dir, `analyst-1.sqlite`);
+    target = kind === 'postgres' ? store.label : join(stores.dir, `analyst-1.sqlite`);
     await store.close();
   }, 120_000);
 
