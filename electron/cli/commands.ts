@@ -6,6 +6,8 @@ import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
 import { keysGenerateCommand } from './commands/keys';
+import { importCommand } from './commands/import';
+import { reportCommand } from './commands/report';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -52,6 +54,20 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat keys generate --out DIR [--passphrase] [--json]',
     summary: "An analyst's signing key (Ed25519) and encryption key (age X25519) in DIR: secrets 0600, never overwritten; prints fingerprints. --passphrase wraps the signing key (passphrase from stdin).",
     run: keysGenerateCommand,
+  },
+  {
+    words: ['import'],
+    usage: 'khaosat import <batch files|folders…> --db FILE|postgres://user@host:port/db --keys DIR [--package P.kspkg] [--json]',
+    summary:
+      "Import batches into the analyst store (SQLite file or PostgreSQL): verify, decrypt with DIR's age key, validate, apply each batch in one transaction. --package registers a form version to check against. Exit 1 when a file was rejected.",
+    run: importCommand,
+  },
+  {
+    words: ['report'],
+    usage: 'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit] [--format table|json|csv]',
+    summary:
+      'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
+    run: reportCommand,
   },
   {
     words: ['doctor'],
