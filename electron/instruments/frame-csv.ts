@@ -28,7 +28,7 @@ export interface FrameIssue {
 
 export class FrameError extends Error {
   constructor(readonly issues: FrameIssue[]) {
-    super(issues.map(describeFrameIssue).join('\n'));
+    super(issues.map((i) => describeFrameIssue(i)).join('\n'));
     this.name = 'FrameError';
   }
 }

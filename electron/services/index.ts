@@ -15,6 +15,7 @@ import { createHandlers } from './handlers';
 import type { BuiltinBundle } from '../instruments/builtin';
 import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
+import { createPackageService } from './packages';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
@@ -45,6 +46,7 @@ export interface Services {
   users: ReturnType<typeof createUserService>;
   surveys: ReturnType<typeof createSurveyService>;
   interviews: ReturnType<typeof createInterviewService>;
+  packages: ReturnType<typeof createPackageService>;
 }
 
 export interface Core {
@@ -81,6 +83,7 @@ export function createCore(opts: CoreOptions): Core {
       users: createUserService(ctx),
       surveys: createSurveyService(ctx, forms),
       interviews: createInterviewService(ctx, forms),
+      packages: createPackageService(ctx),
     };
     // The core's clock stamps the backups too, so rotation compares them with the database's
     // creation time (the device row) on one time line.

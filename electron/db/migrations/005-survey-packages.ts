@@ -26,6 +26,9 @@ export function migration005SurveyPackages(db: Database): void {
       FOREIGN KEY (survey_id, form_version) REFERENCES form_versions(survey_id, version)
     ) STRICT;
 
+    -- Quota progress counts a survey's interviews per unit.
+    CREATE INDEX interviews_by_survey_unit ON interviews (survey_id, unit_code);
+
     -- The pin never changes once written: a new analyst key means a new survey id.
     CREATE TRIGGER survey_signers_pinned BEFORE UPDATE OF public_key, fingerprint ON survey_signers
       BEGIN SELECT RAISE(ABORT, 'a survey signer is pinned'); END;

@@ -4,6 +4,7 @@ import { createAnswersRepo } from './answers';
 import { createAuditRepo } from './audit';
 import { createDeviceRepo } from './device';
 import { createInterviewsRepo } from './interviews';
+import { createPackagesRepo } from './packages';
 import { createParadataRepo } from './paradata';
 import { createSurveysRepo } from './surveys';
 import { createUsersRepo } from './users';
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     answers: createAnswersRepo(db),
     paradata: createParadataRepo(db),
     audit: createAuditRepo(db),
+    packages: createPackagesRepo(db),
   };
 }
 
