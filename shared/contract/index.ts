@@ -5,3 +5,4 @@ export * from './operations';
 export * from './api';
 export * from './methods';
 export * from './issues';
+export * from './packages';
