@@ -7,7 +7,8 @@ import { createRecoverySlice, type RecoverySlice } from './recovery';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice & RecoverySlice;
+/** `api`: for small panels that call one operation and keep their result to themselves. */
+export type AppState = SessionSlice & UsersSlice & RecoverySlice & { api: KhaosatApi };
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
@@ -15,6 +16,7 @@ export function createAppStore(api: KhaosatApi): AppStore {
     ...createSessionSlice(api)(...a),
     ...createUsersSlice(api)(...a),
     ...createRecoverySlice(api)(...a),
+    api,
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
 import { UsersPanel } from '../users/UsersPanel';
+import { InstallPackage } from '../packages/InstallPackage';
 
 export function HomeScreen() {
   const t = useT();
@@ -28,6 +29,7 @@ export function HomeScreen() {
         </button>
       </section>
       {user.role === 'supervisor' ? <UsersPanel /> : null}
+      {user.role === 'supervisor' ? <InstallPackage /> : null}
     </div>
   );
 }

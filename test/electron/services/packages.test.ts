@@ -74,7 +74,7 @@ describe('package:install', () => {
     await core.handlers['package:install']({ packageBase64: pkg('v1') }, session(supervisor));
     const before = rowCounts(core);
     const damaged = Buffer.from(pkg('v2'), 'base64');
-    damaged[damaged.length - 5] ^= 0x10;
+    damaged[damaged.length - 5] = damaged[damaged.length - 5]! ^ 0x10;
     const bad = { modelVersion: 1, formId: 'x' };
     const cases: [string, string, string][] = [
       ['damaged', damaged.toString('base64'), 'package_damaged'],
