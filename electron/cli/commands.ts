@@ -8,6 +8,7 @@ import { formCheckCommand, formRunCommand } from './commands/form';
 import { keysGenerateCommand } from './commands/keys';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
+import { packageCreateCommand, packageInstallCommand } from './commands/package';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -68,6 +69,18 @@ export const COMMANDS: Command[] = [
     summary:
       'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
     run: reportCommand,
+  },
+  {
+    words: ['package', 'create'],
+    usage: 'khaosat package create --form F.xlsx --units U.csv [--quotas Q.csv] [--agencies A.csv] --keys DIR --out P.kspkg [--survey ID] [--title T] [--json]',
+    summary: "Analyst: compile the form, check the unit frame and quotas (file, line, column), sign with DIR's signing key and name DIR's age recipient for batches; written atomically, never over an existing file. Survey id defaults to the form_id.",
+    run: packageCreateCommand,
+  },
+  {
+    words: ['package', 'install'],
+    usage: 'khaosat package install P.kspkg [--db FILE] [--json]',
+    summary: "Verify a survey package and install it: pins the survey's signer on first install and refuses another; a new form version installs beside the old; units and quotas replace the survey's frame; the same file twice changes nothing.",
+    run: packageInstallCommand,
   },
   {
     words: ['doctor'],

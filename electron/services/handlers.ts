@@ -44,6 +44,8 @@ export function createHandlers(services: Services, app: { version: string; devic
     'user:resetSecret': (req, ctx) => services.users.resetSecret(actor(ctx), req.userId, req.secret),
     'survey:list': () => services.surveys.list(),
     'survey:units': (req) => services.surveys.units(req.surveyId),
+    'survey:quotas': (req) => services.packages.quotas(req.surveyId),
+    'package:install': (req, ctx) => services.packages.installSurveyPackage(Buffer.from(req.packageBase64, 'base64'), actor(ctx)),
     'form:get': (req) => services.surveys.form(req.hash),
     'interview:start': (req, ctx) => services.interviews.start(actor(ctx), req),
     // A core exists only when its database opened: nothing to recover, and restoring over a

@@ -16,6 +16,7 @@ import type { BuiltinBundle } from '../instruments/builtin';
 import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
 import { createReviewService } from './review';
+import { createPackageService } from './packages';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
@@ -47,6 +48,7 @@ export interface Services {
   surveys: ReturnType<typeof createSurveyService>;
   interviews: ReturnType<typeof createInterviewService>;
   review: ReturnType<typeof createReviewService>;
+  packages: ReturnType<typeof createPackageService>;
 }
 
 export interface Core {
@@ -85,6 +87,7 @@ export function createCore(opts: CoreOptions): Core {
       surveys: createSurveyService(ctx, forms),
       interviews,
       review: createReviewService(ctx, forms, interviews),
+      packages: createPackageService(ctx),
     };
     // The core's clock stamps the backups too, so rotation compares them with the database's
     // creation time (the device row) on one time line.

@@ -9,7 +9,8 @@ import { createSessionSlice, type SessionSlice } from './session';
 import { createSurveyorSlice, type SurveyorSlice } from './surveyor';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice & ReviewSlice;
+/** `api`: for small panels that call one operation and keep their result to themselves. */
+export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice & ReviewSlice & { api: KhaosatApi };
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
@@ -19,6 +20,7 @@ export function createAppStore(api: KhaosatApi): AppStore {
     ...createRecoverySlice(api)(...a),
     ...createSurveyorSlice(api)(...a),
     ...createReviewSlice(api)(...a),
+    api,
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {

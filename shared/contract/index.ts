@@ -6,3 +6,4 @@ export * from './api';
 export * from './methods';
 export * from './issues';
 export * from './review';
+export * from './packages';

@@ -12,6 +12,8 @@ export const OPERATION_METHODS = {
   'user:resetSecret': 'resetUserSecret',
   'survey:list': 'listSurveys',
   'survey:units': 'listUnits',
+  'survey:quotas': 'listQuotas',
+  'package:install': 'installPackage',
   'form:get': 'getForm',
   'interview:start': 'startInterview',
   'interview:saveAnswer': 'saveAnswer',

@@ -32,6 +32,7 @@ import {
   UuidSchema,
 } from './schemas';
 import { RejectCommentSchema, ReviewDetailSchema, ReviewListRequestSchema, ReviewRowSchema } from './review';
+import { PackageInstallResultSchema, PackageUploadSchema, QuotaProgressSchema } from './packages';
 
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -146,6 +147,21 @@ export const operations = {
     request: z.strictObject({ surveyId: SlugSchema }),
     response: z.array(UnitSchema).max(20_000),
     access: 'signed_in',
+  }),
+  'survey:quotas': op({
+    method: OPERATION_METHODS['survey:quotas'],
+    summary: "A survey's quotas per unit with the interviews completed on this laptop (outcome completed, past draft): \"Phường Bến Thành 12/30\".",
+    request: z.strictObject({ surveyId: SlugSchema }),
+    response: z.array(QuotaProgressSchema).max(20_000),
+    access: 'signed_in',
+  }),
+  'package:install': op({
+    method: OPERATION_METHODS['package:install'],
+    summary:
+      'A supervisor installs a survey package (.kspkg, base64, at most 50 MiB): verified before anything is written; pins the signer on first install and refuses another; the same file twice changes nothing (audited).',
+    request: z.strictObject({ packageBase64: PackageUploadSchema }),
+    response: PackageInstallResultSchema,
+    access: ['supervisor'],
   }),
   'form:get': op({
     method: OPERATION_METHODS['form:get'],

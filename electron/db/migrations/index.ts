@@ -6,6 +6,7 @@ import { migration001Initial } from './001-initial';
 import { migration002BatchesAndListingIndexes } from './002-batches-and-listing-indexes';
 import { migration003AppendOnlyGuards } from './003-append-only-guards';
 import { migration004InterviewLifecycle } from './004-interview-lifecycle';
+import { migration005SurveyPackages } from './005-survey-packages';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'batches-and-listing-indexes', up: migration002BatchesAndListingIndexes },
   { version: 3, name: 'append-only-guards', up: migration003AppendOnlyGuards },
   { version: 4, name: 'interview-lifecycle', up: migration004InterviewLifecycle },
+  { version: 5, name: 'survey-packages', up: migration005SurveyPackages },
 ];
 
 /** Throws unless versions run 1, 2, 3… with no gap, duplicate or reordering. */

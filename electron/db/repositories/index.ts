@@ -4,6 +4,7 @@ import { createAnswersRepo } from './answers';
 import { createAuditRepo } from './audit';
 import { createDeviceRepo } from './device';
 import { createInterviewsRepo } from './interviews';
+import { createPackagesRepo } from './packages';
 import { createParadataRepo } from './paradata';
 import { createReviewRepo } from './review';
 import { createSurveysRepo } from './surveys';
@@ -19,6 +20,7 @@ export function createRepositories(db: Database) {
     paradata: createParadataRepo(db),
     audit: createAuditRepo(db),
     review: createReviewRepo(db),
+    packages: createPackagesRepo(db),
   };
 }
 

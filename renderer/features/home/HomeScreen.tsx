@@ -7,6 +7,7 @@ import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from
 import { SurveyorArea } from '../surveyor/SurveyorArea';
 import { UsersPanel } from '../users/UsersPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
+import { InstallPackage } from '../packages/InstallPackage';
 
 export function HomeScreen() {
   const t = useT();
@@ -50,6 +51,7 @@ export function HomeScreen() {
       </section>
       {user.role === 'supervisor' ? <UsersPanel /> : null}
       {user.role === 'supervisor' ? <ReviewPanel /> : null}
+      {user.role === 'supervisor' ? <InstallPackage /> : null}
     </div>
   );
 }

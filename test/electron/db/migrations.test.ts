@@ -20,8 +20,10 @@ const EXPECTED_TABLES = [
   'device',
   'form_versions',
   'interviews',
+  'package_installs',
   'paradata',
   'quotas',
+  'survey_signers',
   'surveys',
   'units',
   'users',
@@ -84,6 +86,12 @@ const SEED_FOR_VERSION: Record<number, string> = {
                 '2025-08-02T01:00:00.000Z', 'refused', 'HH-17', 0, NULL, NULL);
       INSERT INTO units (code, type, name_vi, name_en, survey_id, former_province, former_district, merged_from)
         VALUES ('26740', 'Xã/Commune', 'Xã Thạnh An', 'Thanh An Commune', 'hids', 'TP. Hồ Chí Minh', 'Huyện Cần Giờ', 'Xã Thạnh An');
+  `,
+  5: `
+      INSERT INTO survey_signers VALUES ('hids', '${'cd'.repeat(32)}', 'ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD',
+        'age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq', 'EF01-EF01-EF01-EF01-EF01-EF01-EF01-EF01', '2025-09-01T00:00:00.000Z');
+      INSERT INTO package_installs VALUES ('${'ef'.repeat(32)}', 'hids', 'v2', 'ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD',
+        '2025-08-31T00:00:00.000Z', '2025-09-01T00:00:00.000Z', 1);
   `,
 };
 
