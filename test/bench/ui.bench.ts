@@ -5,10 +5,9 @@
 // measured the same way. Plus a durable save's round trip over HTTP from the page next to a bare
 // better-sqlite3 commit (FULL, WAL) on the same disk, and the renderer bundle's gzip size.
 // Budget (ARCHITECTURE.md): answering keys median ≤ 16 ms (one frame), p99 ≤ 50 ms.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import BetterSqlite3 from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readBundledInstruments } from '../../electron/instruments/builtin';
@@ -16,6 +15,7 @@ import { seedDemo, DEMO_USERS } from '../../electron/preview/demo';
 import { createCore, installSurvey } from '../../electron/services';
 import { PREVIEW_BUNDLE, startPreview } from '../e2e/preview-process';
 import { benchForm } from './engine.bench';
+import { rendererGzipBytes } from './bundle-size';
 import type { BenchResult, BenchRow, Budget } from './report';
 import { UI_PROBE_SOURCE } from './ui-probe';
 import { parseFrameSample, ratioOf, summarise, type FrameSample } from './ui-stats';
@@ -160,25 +160,6 @@ async function saveRoundTrips(page: Page, dir: string, saves: number): Promise<{
   } finally {
     bare.close();
   }
-}
-
-/** gzip bytes of every .js and .css file under dist/renderer. */
-export function rendererGzipBytes(dir: string): { files: number; raw: number; gzip: number } {
-  const total = { files: 0, raw: 0, gzip: 0 };
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(js|css)$/.test(name)) {
-        const bytes = readFileSync(p);
-        total.files++;
-        total.raw += bytes.length;
-        total.gzip += gzipSync(bytes, { level: 9 }).length;
-      }
-    }
-  };
-  walk(dir);
-  return total;
 }
 
 function keyRows(form: string, s: Samples): { rows: BenchRow[]; answering: BenchRow } {
