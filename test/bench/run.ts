@@ -25,6 +25,15 @@ const benches: BenchEntry[] = [
     id: 'indices',
     run: async () => (await import('./indices.bench')).runIndicesBench({ interviews: Number(process.env.KHAOSAT_BENCH_INTERVIEWS ?? 200_000) }),
   },
+  {
+    id: 'ui',
+    run: async () =>
+      (await import('./ui.bench')).runUiBench({
+        interviews: Number(process.env.KHAOSAT_BENCH_UI_INTERVIEWS ?? 5),
+        pages: Number(process.env.KHAOSAT_BENCH_UI_PAGES ?? 150),
+        saves: Number(process.env.KHAOSAT_BENCH_UI_SAVES ?? 200),
+      }),
+  },
 ];
 
 const record = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');
