@@ -43,6 +43,9 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page waits on real services (a new user's PIN is hashed at ~250 ms by design) on a
+          // shared, busy machine: poll for up to 15 s instead of vitest's default 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

@@ -7,6 +7,9 @@ import { doctorCommand } from './commands/doctor';
 import { userAddCommand } from './commands/user';
 import { formCheckCommand, formRunCommand } from './commands/form';
 import { keysGenerateCommand } from './commands/keys';
+import { importCommand } from './commands/import';
+import { reportCommand } from './commands/report';
+import { packageCreateCommand, packageInstallCommand } from './commands/package';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -72,6 +75,32 @@ export const COMMANDS: Command[] = [
     usage: 'khaosat batch reexport --seq N --out DIR [--db FILE] [--json]',
     summary: 'Write past batch N again from its stored bytes: byte-identical, same name and sequence (an existing different file is left alone).',
     run: batchReexportCommand,
+  },
+  {
+    words: ['import'],
+    usage: 'khaosat import <batch files|folders…> --db FILE|postgres://user@host:port/db --keys DIR [--package P.kspkg] [--json]',
+    summary:
+      "Import batches into the analyst store (SQLite file or PostgreSQL): verify, decrypt with DIR's age key, validate, apply each batch in one transaction. --package registers a form version to check against. Exit 1 when a file was rejected.",
+    run: importCommand,
+  },
+  {
+    words: ['report'],
+    usage: 'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit] [--format table|json|csv]',
+    summary:
+      'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
+    run: reportCommand,
+  },
+  {
+    words: ['package', 'create'],
+    usage: 'khaosat package create --form F.xlsx --units U.csv [--quotas Q.csv] [--agencies A.csv] --keys DIR --out P.kspkg [--survey ID] [--title T] [--json]',
+    summary: "Analyst: compile the form, check the unit frame and quotas (file, line, column), sign with DIR's signing key and name DIR's age recipient for batches; written atomically, never over an existing file. Survey id defaults to the form_id.",
+    run: packageCreateCommand,
+  },
+  {
+    words: ['package', 'install'],
+    usage: 'khaosat package install P.kspkg [--db FILE] [--json]',
+    summary: "Verify a survey package and install it: pins the survey's signer on first install and refuses another; a new form version installs beside the old; units and quotas replace the survey's frame; the same file twice changes nothing.",
+    run: packageInstallCommand,
   },
   {
     words: ['doctor'],

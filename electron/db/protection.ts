@@ -13,7 +13,7 @@ export const PROTECTIVE_TRIGGERS: readonly { name: string; table: string; since:
   { name: 'audit_log_no_delete', table: 'audit_log', since: 1 },
   { name: 'paradata_no_replace', table: 'paradata', since: 3 },
   { name: 'audit_log_no_replace', table: 'audit_log', since: 3 },
-  // The batch ledgers (007): sequences without gaps, evidence never rewritten.
+  // The batch ledgers (006): sequences without gaps, evidence never rewritten.
   { name: 'batches_out_no_gap', table: 'batches_out', since: 7 },
   { name: 'batches_out_no_update', table: 'batches_out', since: 7 },
   { name: 'batches_out_no_delete', table: 'batches_out', since: 7 },

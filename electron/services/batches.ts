@@ -205,7 +205,9 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
       const due = readDue();
       const recipients = new Map<string, string>();
       for (const surveyId of due.keys()) {
-        const recipient = input.recipientFor(surveyId);
+        // The recipient named in the survey package the analyst signed wins; the face's own source
+        // (--keys/--recipient, KHAOSAT_ANALYST_RECIPIENT) serves surveys installed without one.
+        const recipient = ctx.repos.packages.signer(surveyId)?.recipient ?? input.recipientFor(surveyId);
         if (!recipient) throw new ServiceError('analyst_key_missing', `survey ${surveyId}`);
         recipients.set(surveyId, recipient);
       }

@@ -53,6 +53,8 @@ export function createHandlers(services: Services, app: HandlerPorts): Handlers 
     'user:resetSecret': (req, ctx) => services.users.resetSecret(actor(ctx), req.userId, req.secret),
     'survey:list': () => services.surveys.list(),
     'survey:units': (req) => services.surveys.units(req.surveyId),
+    'survey:quotas': (req) => services.packages.quotas(req.surveyId),
+    'package:install': (req, ctx) => services.packages.installSurveyPackage(Buffer.from(req.packageBase64, 'base64'), actor(ctx)),
     'form:get': (req) => services.surveys.form(req.hash),
     'interview:start': (req, ctx) => services.interviews.start(actor(ctx), req),
     // A core exists only when its database opened: nothing to recover, and restoring over a
@@ -87,5 +89,9 @@ export function createHandlers(services: Services, app: HandlerPorts): Handlers 
         })),
       };
     },
+    'review:list': (req, ctx) => services.review.list(actor(ctx), req),
+    'review:get': (req, ctx) => services.review.get(actor(ctx), req.interviewId),
+    'interview:approve': (req, ctx) => services.review.approve(actor(ctx), req.interviewId),
+    'interview:reject': (req, ctx) => services.review.reject(actor(ctx), req.interviewId, req.comment),
   };
 }

@@ -16,6 +16,8 @@ import type { BuiltinBundle } from '../instruments/builtin';
 import { createFormCatalog, hashUnhashedForms, installFormVersion } from './forms';
 import { createInterviewService } from './interviews';
 import { createBatchService, type BatchExportPorts, type BatchService, type RecipientSource } from './batches';
+import { createReviewService } from './review';
+import { createPackageService } from './packages';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
@@ -54,6 +56,8 @@ export interface Services {
   surveys: ReturnType<typeof createSurveyService>;
   interviews: ReturnType<typeof createInterviewService>;
   batches: BatchService;
+  review: ReturnType<typeof createReviewService>;
+  packages: ReturnType<typeof createPackageService>;
 }
 
 export interface Core {
@@ -86,10 +90,13 @@ export function createCore(opts: CoreOptions): Core {
     hashUnhashedForms(db, repos);
     if (opts.builtinInstruments) installBuiltinInstruments(ctx, opts.builtinInstruments);
     const forms = createFormCatalog(repos);
+    const interviews = createInterviewService(ctx, forms);
     const services: Services = {
       users: createUserService(ctx),
       surveys: createSurveyService(ctx, forms),
-      interviews: createInterviewService(ctx, forms),
+      interviews,
+      review: createReviewService(ctx, forms, interviews),
+      packages: createPackageService(ctx),
       batches: createBatchService(ctx, {
         ...opts.batchExport,
         deviceKey:

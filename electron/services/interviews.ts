@@ -37,7 +37,7 @@ export const OUTCOME_QUESTION = 'outcome';
 /** Issues carried by one refusal (the guard passes at most 20 across the boundary). */
 const MAX_ISSUES = 100;
 
-function toSummary(row: InterviewSummaryRow): InterviewSummary {
+export function toSummary(row: InterviewSummaryRow): InterviewSummary {
   if (row.form_hash === null) throw new Error(`form version ${row.survey_id}@${row.form_version} has no hash`);
   return {
     id: row.id,
@@ -62,7 +62,7 @@ function toSummary(row: InterviewSummaryRow): InterviewSummary {
   };
 }
 
-function toAnswer(row: AnswerRow): Answer {
+export function toAnswer(row: AnswerRow): Answer {
   return { path: row.path, value: JSON.parse(row.value) as AnswerValue, missing: row.missing, savedAt: row.saved_at };
 }
 
@@ -285,7 +285,7 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
       return result;
     },
 
-    /** A supervisor approves a completed interview or sends it back with a comment (no contract operation yet: the supervisor issue adds it). */
+    /** A supervisor approves a completed interview or sends it back with a comment (`interview:approve` / `interview:reject` through services/review.ts). */
     review(actor: User, input: { interviewId: string; action: 'approve' | 'reject'; comment?: string }): InterviewSummary {
       const result = db.transaction(() => {
         assertActorStillAllowed(repos, actor, ['supervisor']);

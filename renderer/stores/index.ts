@@ -4,10 +4,13 @@ import { createContext, createElement, useContext, type ReactNode } from 'react'
 import { createStore, useStore, type StoreApi } from 'zustand';
 import type { KhaosatApi } from '../../shared/contract';
 import { createRecoverySlice, type RecoverySlice } from './recovery';
+import { createReviewSlice, type ReviewSlice } from './review';
 import { createSessionSlice, type SessionSlice } from './session';
+import { createSurveyorSlice, type SurveyorSlice } from './surveyor';
 import { createUsersSlice, type UsersSlice } from './users';
 
-export type AppState = SessionSlice & UsersSlice & RecoverySlice;
+/** `api`: for small panels that call one operation and keep their result to themselves. */
+export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice & ReviewSlice & { api: KhaosatApi };
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
@@ -15,10 +18,17 @@ export function createAppStore(api: KhaosatApi): AppStore {
     ...createSessionSlice(api)(...a),
     ...createUsersSlice(api)(...a),
     ...createRecoverySlice(api)(...a),
+    ...createSurveyorSlice(api)(...a),
+    ...createReviewSlice(api)(...a),
+    api,
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
   store.subscribe((state, previous) => {
-    if (state.user?.id !== previous.user?.id) state.resetUsers();
+    if (state.user?.id !== previous.user?.id) {
+      state.resetUsers();
+      state.resetSurveyor();
+      state.resetReview();
+    }
   });
   return store;
 }
@@ -36,5 +46,7 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
 }
 
 export * from './recovery';
+export * from './review';
 export * from './session';
 export * from './users';
+export * from './surveyor';

@@ -127,6 +127,10 @@ export const ERROR_MESSAGES = {
     vi: 'Gói khảo sát được ký bởi một khóa khác với khóa đã ghi nhận cho khảo sát này; gói bị từ chối.',
     en: 'The survey package is signed by a different key than the one recorded for this survey; it was refused.',
   },
+  package_invalid: {
+    vi: 'Gói khảo sát có chữ ký hợp lệ nhưng nội dung sai (phiếu hỏi, danh sách đơn vị hoặc chỉ tiêu); không có gì được cài đặt.',
+    en: 'The survey package is signed but its content is wrong (questionnaire, unit list or quotas); nothing was installed.',
+  },
   batch_damaged: {
     vi: 'Tệp lô dữ liệu bị hỏng hoặc không phải tệp lô KhaoSat; không có gì được nhập.',
     en: 'The batch file is damaged or not a KhaoSat batch; nothing was imported.',

@@ -5,3 +5,5 @@ export * from './operations';
 export * from './api';
 export * from './methods';
 export * from './issues';
+export * from './review';
+export * from './packages';

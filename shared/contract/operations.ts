@@ -31,6 +31,8 @@ import {
   UserSchema,
   UuidSchema,
 } from './schemas';
+import { RejectCommentSchema, ReviewDetailSchema, ReviewListRequestSchema, ReviewRowSchema } from './review';
+import { PackageInstallResultSchema, PackageUploadSchema, QuotaProgressSchema } from './packages';
 
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -146,6 +148,21 @@ export const operations = {
     response: z.array(UnitSchema).max(20_000),
     access: 'signed_in',
   }),
+  'survey:quotas': op({
+    method: OPERATION_METHODS['survey:quotas'],
+    summary: "A survey's quotas per unit with the interviews completed on this laptop (outcome completed, past draft): \"Phường Bến Thành 12/30\".",
+    request: z.strictObject({ surveyId: SlugSchema }),
+    response: z.array(QuotaProgressSchema).max(20_000),
+    access: 'signed_in',
+  }),
+  'package:install': op({
+    method: OPERATION_METHODS['package:install'],
+    summary:
+      'A supervisor installs a survey package (.kspkg, base64, at most 50 MiB): verified before anything is written; pins the signer on first install and refuses another; the same file twice changes nothing (audited).',
+    request: z.strictObject({ packageBase64: PackageUploadSchema }),
+    response: PackageInstallResultSchema,
+    access: ['supervisor'],
+  }),
   'form:get': op({
     method: OPERATION_METHODS['form:get'],
     summary: 'The compiled form model of an installed form version, by content hash (cacheable for ever).',
@@ -258,6 +275,34 @@ export const operations = {
         )
         .max(1_000),
     }),
+    access: ['supervisor'],
+  }),
+  'review:list': op({
+    method: OPERATION_METHODS['review:list'],
+    summary: 'Interviews waiting for review (default: completed), newest first, with surveyor, unit, working duration and quality flags (docs/review.md).',
+    request: ReviewListRequestSchema,
+    response: z.array(ReviewRowSchema).max(500),
+    access: ['supervisor'],
+  }),
+  'review:get': op({
+    method: OPERATION_METHODS['review:get'],
+    summary: 'One interview for review: its row, every answer, its paradata (first 2,000 events) and quality flags.',
+    request: z.strictObject({ interviewId: UuidSchema }),
+    response: ReviewDetailSchema,
+    access: ['supervisor'],
+  }),
+  'interview:approve': op({
+    method: OPERATION_METHODS['interview:approve'],
+    summary: 'A supervisor approves a completed interview (audited); approved interviews are what batches export.',
+    request: z.strictObject({ interviewId: UuidSchema }),
+    response: InterviewSummarySchema,
+    access: ['supervisor'],
+  }),
+  'interview:reject': op({
+    method: OPERATION_METHODS['interview:reject'],
+    summary: 'A supervisor sends a completed interview back to its surveyor with a comment (1–1,000 characters, audited); the surveyor reopens it as the next revision.',
+    request: z.strictObject({ interviewId: UuidSchema, comment: RejectCommentSchema }),
+    response: InterviewSummarySchema,
     access: ['supervisor'],
   }),
   'recovery:status': op({

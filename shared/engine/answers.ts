@@ -8,7 +8,7 @@
 // code as the value (`'9'`) with its kind in `missing`. `null` clears the answer.
 import type { AnswerValue } from '../contract/schemas';
 import { isAnswerPath, parsePathSegments } from '../forms/answerPath';
-import { type FormModel, type MissingKind, type QuestionNode, walkNodes } from '../forms/model';
+import { NOT_ENTERED_TYPES, type FormModel, type MissingKind, type QuestionNode, walkNodes } from '../forms/model';
 import { suggest } from '../forms/names';
 import { typeProblem } from './runtime/checks';
 import { TYPE_MESSAGES, type Bilingual } from './runtime/messages';
@@ -29,7 +29,7 @@ export interface AnswerIssue {
 }
 
 /** Question types whose value the app or the form computes: never entered by a person. */
-const COMPUTED = new Set(['calculate', 'note', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+const COMPUTED: ReadonlySet<string> = NOT_ENTERED_TYPES;
 const NUMERIC = new Set(['integer', 'decimal', 'range']);
 const LISTS = new Set(['select_multiple', 'rank']);
 const MAX_INT = 2147483647;

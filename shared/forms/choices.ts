@@ -6,7 +6,7 @@ import type { Choice, ChoiceList, MissingCode } from './model';
 import { missingKind } from './settings';
 import { columnOf, type SheetTable, valueAt } from './workbook';
 
-const CHOICE_COLUMNS = new Set(['list_name', 'name', 'label', 'missing', 'image', 'audio', 'video', 'media']);
+const CHOICE_COLUMNS = new Set(['list_name', 'name', 'label', 'missing', 'image', 'big-image', 'audio', 'video', 'media']);
 const TRUTHY = new Set(['yes', 'true', '1', 'true()', 'có', 'co', 'x']);
 
 export interface ChoicesRead {
@@ -19,14 +19,21 @@ export interface ChoicesRead {
   firstRow: Record<string, number>;
 }
 
-export function readChoices(t: SheetTable | undefined, defaultLanguage: string, missing: { codes: MissingCode[]; declared: boolean }, issues: FormIssues): ChoicesRead {
+export function readChoices(
+  t: SheetTable | undefined,
+  defaultLanguage: string,
+  missing: { codes: MissingCode[]; declared: boolean },
+  issues: FormIssues,
+  /** settings `allow_choice_duplicates: yes`: the same name twice in a list is kept (pyxform's rule). */
+  allowDuplicates = false,
+): ChoicesRead {
   const lists: Record<string, ChoiceList> = {};
   const extraColumns: Record<string, Set<string>> = {};
   const sheetExtraColumns = new Set<string>();
   const firstRow: Record<string, number> = {};
   if (!t) return { lists, extraColumns, sheetExtraColumns, firstRow };
   const listCol = columnOf(t, 'list_name');
-  const nameCol = columnOf(t, 'name') ?? columnOf(t, 'value');
+  const nameCol = columnOf(t, 'name');
   const missingCol = columnOf(t, 'missing');
   for (const [base, col] of [['list_name', listCol], ['name', nameCol]] as const) {
     if (!col) {
@@ -64,16 +71,16 @@ export function readChoices(t: SheetTable | undefined, defaultLanguage: string, 
     const extraSet = (extraColumns[listName] ??= new Set());
     const key = `${listName}\u0000${name}`;
     const first = firstRowOf.get(key);
-    if (first !== undefined) {
+    if (first !== undefined && !allowDuplicates) {
       issues.error(
         { sheet: t.sheet, row: r.row, column: nameCol.header, columnIndex: nameCol.index },
         'duplicate_choice',
-        `Giá trị "${name}" bị trùng trong danh sách "${listName}" (đã có ở dòng ${first}).`,
-        `Choice "${name}" appears twice in list "${listName}" (first at row ${first}).`,
+        `Giá trị "${name}" bị trùng trong danh sách "${listName}" (đã có ở dòng ${first}). Đổi tên, hoặc đặt allow_choice_duplicates = yes trong settings nếu cố ý.`,
+        `Choice "${name}" appears twice in list "${listName}" (first at row ${first}). Rename it, or set allow_choice_duplicates = yes in settings if this is intended.`,
       );
       continue;
     }
-    firstRowOf.set(key, r.row);
+    if (first === undefined) firstRowOf.set(key, r.row);
     const extra: Record<string, string> = {};
     for (const c of extras) {
       const v = valueAt(r, c);

@@ -8,6 +8,8 @@ import { readIndexConfig } from './indexConfig';
 import { languagesInHeaders, parseLanguage, readLocalized } from './languages';
 import {
   FORM_MODEL_VERSION,
+  METADATA_TYPES,
+  NOT_COLLECTED_TYPES,
   type CompiledExpression,
   type FormModel,
   type FormNode,
@@ -18,7 +20,9 @@ import {
 } from './model';
 import { isValidName, suggest } from './names';
 import { parseMissingCodes, readSettings, settingsTitle } from './settings';
-import { KNOWN_TYPE_WORDS, parseType } from './types';
+import { checkParameters, parseParameters } from './parameters';
+import { isChoicesFileName, KNOWN_TYPE_WORDS, parseType } from './types';
+import { unknownColumnWarnings } from './columns';
 import { columnOf, findSheet, readTable, type Column, type SheetRow, type SheetTable, valueAt, type Workbook } from './workbook';
 
 export type CompileResult =
@@ -26,7 +30,9 @@ export type CompileResult =
   | { ok: false; errors: FormError[]; warnings: FormError[] };
 
 const TEXT_BASES = ['label', 'hint', 'required_message', 'constraint_message'];
-const NO_LABEL_NEEDED = new Set(['calculate', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+const NO_LABEL_NEEDED = new Set<string>(['calculate', 'hidden', ...METADATA_TYPES]);
+/** Names pyxform reserves: `meta` holds instanceID and the other metadata of a submission. */
+const RESERVED_NAMES = new Set(['meta']);
 const TEXT_REF = /\$\{([^}]*)\}/g;
 const TRUE_WORDS = new Set(['yes', 'true', 'true()', '1', 'có', 'co']);
 const FALSE_WORDS = new Set(['no', 'false', 'false()', '0', 'không', 'khong', '']);
@@ -34,7 +40,7 @@ const FALSE_WORDS = new Set(['no', 'false', 'false()', '0', 'không', 'khong', '
 interface OpenBlock {
   node: GroupNode | RepeatNode;
   row: number;
-  block: 'group' | 'repeat';
+  block: 'group' | 'repeat' | 'loop';
 }
 
 /** Compiles a workbook; errors and warnings come back in row order (see inRowOrder). */
@@ -76,7 +82,9 @@ function compileWorkbook(wb: Workbook): CompileResult {
   const dl = defaultLang.code;
 
   const missing = parseMissingCodes(settings, issues);
-  const choices = readChoices(choicesTable, dl, missing, issues);
+  const allowDuplicates = TRUE_WORDS.has((settings.values['allow_choice_duplicates']?.text ?? '').toLowerCase());
+  const choices = readChoices(choicesTable, dl, missing, issues, allowDuplicates);
+  unknownColumnWarnings(survey, settings, issues);
 
   const typeCol = columnOf(survey, 'type');
   const nameCol = columnOf(survey, 'name');
@@ -97,11 +105,15 @@ function compileWorkbook(wb: Workbook): CompileResult {
     repeatCount: columnOf(survey, 'repeat_count'),
     parameters: columnOf(survey, 'parameters'),
     missing: columnOf(survey, 'missing'),
+    trigger: columnOf(survey, 'trigger'),
   };
   const at = (r: SheetRow, c: Column | undefined): FormErrorAt =>
     c ? { sheet: survey.sheet, row: r.row, column: c.header, columnIndex: c.index } : { sheet: survey.sheet, row: r.row };
 
   const pending: PendingExpression[] = [];
+  /** Names the compiler generates itself (`<repeat>_count`, `<select>_other`), with the row that made them. */
+  const generated: { name: string; by: string; row: number }[] = [];
+  const externalInstances: { name: string; file: string }[] = [];
   // `${name}` inside labels, hints and messages (shown with the current value, like ODK's <output>).
   const textRefs: { name: string; at: FormErrorAt }[] = [];
   const textColumns = survey.columns.filter((c) => TEXT_BASES.includes(c.base));
@@ -146,6 +158,10 @@ function compileWorkbook(wb: Workbook): CompileResult {
       );
       return false;
     }
+    if (RESERVED_NAMES.has(name)) {
+      issues.error(a, 'reserved_name', `Tên "${name}" được dành cho siêu dữ liệu của phiếu (meta); hãy đặt tên khác.`, `Name "${name}" is reserved for the form's metadata (meta); choose another name.`, `${name}_1`);
+      return false;
+    }
     const first = firstRowOfName.get(name);
     if (first !== undefined) {
       issues.error(a, 'duplicate_name', `Tên "${name}" bị trùng với dòng ${first}; mỗi câu hỏi, nhóm phải có tên riêng.`, `Name "${name}" is already used at row ${first}; every question and group needs its own name.`);
@@ -181,21 +197,42 @@ function compileWorkbook(wb: Workbook): CompileResult {
     };
     const appearance = valueAt(r, cols.appearance);
 
+    if (t.kind === 'external') {
+      // A secondary instance from a file shipped with the form: `instance('name')` in expressions.
+      if (checkName(r, name, 'external')) externalInstances.push({ name, file: `${name}.${t.format}` });
+      continue;
+    }
     if (t.kind === 'begin') {
       const ok = checkName(r, name, t.block === 'group' ? 'nhóm / group' : 'lặp / repeat');
       const node: GroupNode | RepeatNode = t.block === 'group' ? { kind: 'group', ...base, children: [] } : { kind: 'repeat', ...base, children: [] };
+      if (t.loopList === '') {
+        issues.error(at(r, typeCol), 'missing_list_name', `"${typeText}" cần tên danh sách lựa chọn, ví dụ "begin loop over tvs".`, `"${typeText}" needs a choice list, e.g. "begin loop over tvs".`, 'begin loop over <list_name>');
+      } else if (node.kind === 'repeat' && t.loopList !== undefined) {
+        // A loop is a repeat with one instance per choice of its list, in list order.
+        node.loopList = t.loopList;
+        const list = choices.lists[t.loopList];
+        if (!list) {
+          const sug = suggest(t.loopList, Object.keys(choices.lists));
+          issues.error(at(r, typeCol), 'unknown_list', `Không có danh sách lựa chọn "${t.loopList}" cho "begin loop"${sug ? `; có phải ý bạn là "${sug}"?` : '.'}`, `There is no choice list "${t.loopList}" for "begin loop"${sug ? `; did you mean "${sug}"?` : '.'}`, sug);
+        } else {
+          const rc = compileExpression(String(list.choices.length), at(r, typeCol), issues);
+          if (rc) node.repeatCount = rc;
+        }
+      }
       if (appearance) node.appearance = appearance;
       const rel = expr(r, cols.relevant, name);
       if (rel) node.relevant = rel;
-      if (node.kind === 'repeat') {
+      if (node.kind === 'repeat' && node.loopList === undefined) {
         const rc = expr(r, cols.repeatCount, name);
         if (rc) node.repeatCount = rc;
+        // pyxform turns a repeat_count that is neither a number nor one ${name} into a calculate `<repeat>_count`.
+        if (rc && !/^\s*(\d+|\$\{[^}]+\})\s*$/.test(rc.source)) generated.push({ name: `${name}_count`, by: name, row: r.row });
       } else if (valueAt(r, cols.repeatCount)) {
         issues.warn(at(r, cols.repeatCount), 'column_ignored', 'repeat_count chỉ có tác dụng với begin repeat; bỏ qua ở nhóm.', 'repeat_count only applies to begin repeat; ignored on a group.');
       }
       children().push(node);
       if (ok) register(node);
-      stack.push({ node, row: r.row, block: t.block });
+      stack.push({ node, row: r.row, block: t.loopList !== undefined ? 'loop' : t.block });
       continue;
     }
     if (t.kind === 'end') {
@@ -218,12 +255,8 @@ function compileWorkbook(wb: Workbook): CompileResult {
       }
       continue;
     }
-    if (t.kind === 'unsupported') {
-      issues.error(at(r, typeCol), 'unsupported_type', `KhaoSat không hỗ trợ kiểu câu hỏi "${t.type}" (dòng ${r.row}); hãy bỏ hoặc đổi sang kiểu khác.`, `KhaoSat does not support question type "${t.type}" (row ${r.row}); remove it or use another type.`);
-      continue;
-    }
     if (t.kind === 'unknown') {
-      const sug = suggest(t.type.toLowerCase().split(' ')[0] ?? '', KNOWN_TYPE_WORDS);
+      const sug = t.suggestion ?? suggest(t.type.toLowerCase().split(' ')[0] ?? '', KNOWN_TYPE_WORDS);
       issues.error(at(r, typeCol), 'unknown_type', `Không hiểu kiểu câu hỏi "${t.type}"${sug ? `; có phải ý bạn là "${sug}"?` : '.'}`, `Unknown question type "${t.type}"${sug ? `; did you mean "${sug}"?` : '.'}`, sug);
       continue;
     }
@@ -257,14 +290,49 @@ function compileWorkbook(wb: Workbook): CompileResult {
     if (t.type === 'calculate' && !valueAt(r, cols.calculation)) {
       issues.error(at(r, cols.calculation ?? typeCol), 'missing_column', `Câu "${name}" kiểu calculate nhưng cột calculation trống.`, `Question "${name}" is a calculate but its calculation is empty.`, 'calculation');
     }
+    if (!q.constraint && t.impliedConstraint) {
+      const implied = compileExpression(t.impliedConstraint, at(r, typeCol), issues);
+      if (implied) q.constraint = implied;
+    }
     if (valueAt(r, cols.repeatCount)) {
       issues.warn(at(r, cols.repeatCount), 'column_ignored', 'repeat_count chỉ có tác dụng với begin repeat; bỏ qua.', 'repeat_count only applies to begin repeat; ignored.');
     }
-    q.parameters = readParameters(r, cols.parameters, t.type, at, issues);
+    q.parameters = parseParameters(valueAt(r, cols.parameters), at(r, cols.parameters), issues);
+    for (const seedRef of checkParameters(q, at(r, cols.parameters), issues, choices.lists)) textRefs.push({ name: seedRef, at: at(r, cols.parameters) });
+    if (t.orOther) generated.push({ name: `${name}_other`, by: name, row: r.row });
+    if ((NOT_COLLECTED_TYPES as readonly string[]).includes(t.type)) {
+      issues.warn(
+        at(r, typeCol),
+        'not_collected',
+        `Kiểu "${typeText}" không thu thập được trên máy tính này (không có SIM, GPS nền hay trình sửa bản đồ): câu "${name}" luôn để trống; tham chiếu tới nó đọc là rỗng.`,
+        `Type "${typeText}" is not collected on this device (no SIM card, background GPS or map editor): "${name}" always stays empty; references to it read as empty.`,
+      );
+    }
+    const triggerText = valueAt(r, cols.trigger);
+    if (triggerText) {
+      // ODK's trigger column: the calculation re-runs only when one of these questions changes.
+      const names = [...triggerText.matchAll(TEXT_REF)].map((m) => m[1] ?? '');
+      if (names.length === 0 || triggerText.replace(TEXT_REF, '').replace(/[\s,]+/g, '') !== '') {
+        issues.error(at(r, cols.trigger), 'expression_syntax', `Cột trigger phải là một hoặc nhiều \${tên} cách nhau bằng dấu phẩy, không phải "${triggerText}".`, `The trigger column must be one or more \${name} separated by commas, not "${triggerText}".`, '${name}');
+      } else {
+        q.triggers = names;
+        for (const n of names) textRefs.push({ name: n, at: at(r, cols.trigger) });
+      }
+    }
+    if (t.file !== undefined) {
+      if (!isChoicesFileName(t.file)) {
+        issues.error(at(r, typeCol), 'invalid_choices_file', `"${typeText}": tệp lựa chọn phải là tên tệp .csv, .xml hoặc .geojson không có khoảng trắng (ví dụ "${t.type} don_vi.csv").`, `"${typeText}": the choices file must be a .csv, .xml or .geojson file name without spaces (e.g. "${t.type} units.csv").`, `${t.type} <file>.csv`);
+      } else q.choicesFile = t.file;
+    }
 
+    if (t.type === 'audit' && name !== 'audit') {
+      // ODK reads the audit log only from a question named `audit` (pyxform's rule).
+      issues.error(at(r, nameCol), 'invalid_name', `Câu kiểu audit phải có tên "audit", không phải "${name}".`, `An audit question must be named "audit", not "${name}".`, 'audit');
+    }
     if (t.listName !== undefined) {
       q.listName = t.listName;
-      const list = choices.lists[t.listName];
+      // select_one_external reads its choices from external_choices (not collected here).
+      const list = t.type === 'select_one_external' ? { name: t.listName, choices: [] } : choices.lists[t.listName];
       if (!list) {
         const sug = suggest(t.listName, Object.keys(choices.lists));
         issues.error(
@@ -336,6 +404,25 @@ function compileWorkbook(wb: Workbook): CompileResult {
     }
   }
 
+  for (const g of generated) {
+    const row = firstRowOfName.get(g.name);
+    if (row === undefined) continue;
+    issues.error(
+      { sheet: survey.sheet, row, column: nameCol.header, columnIndex: nameCol.index },
+      'generated_name_clash',
+      `Tên "${g.name}" trùng với tên KhaoSat tự tạo cho "${g.by}" (dòng ${g.row}); hãy đổi tên câu này.`,
+      `Name "${g.name}" clashes with the name generated for "${g.by}" (row ${g.row}); rename this question.`,
+      `${g.name}_1`,
+    );
+  }
+  // `${name}` in choice labels is shown with the current value, as in survey labels.
+  for (const list of Object.values(choices.lists)) {
+    for (const c of list.choices) {
+      for (const text of Object.values(c.labels)) {
+        for (const m of text.matchAll(TEXT_REF)) textRefs.push({ name: m[1] ?? '', at: { sheet: c.source.sheet, row: c.source.row, column: 'label' } });
+      }
+    }
+  }
   checkReferences(pending, new Set(allNodes.keys()), issues);
   for (const { name, at: where } of textRefs) {
     if (allNodes.has(name)) continue;
@@ -427,39 +514,6 @@ function compileWorkbook(wb: Workbook): CompileResult {
     sourceFile: wb.fileName,
   };
   if (instanceName) form.instanceName = instanceName;
+  if (externalInstances.length > 0) form.externalInstances = externalInstances;
   return { ok: true, form, warnings: issues.warnings };
-}
-
-function readParameters(
-  r: SheetRow,
-  col: Column | undefined,
-  type: string,
-  at: (r: SheetRow, c: Column | undefined) => FormErrorAt,
-  issues: FormIssues,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  const text = valueAt(r, col);
-  for (const tok of text.split(/[\s,;]+/).filter(Boolean)) {
-    const m = /^([\w-]+)=(.*)$/.exec(tok);
-    if (!m || !m[2]) {
-      issues.error(at(r, col), 'invalid_parameters', `Tham số "${tok}" phải có dạng khóa=giá_trị (ví dụ start=1 end=5 step=1).`, `Parameter "${tok}" must be key=value (e.g. start=1 end=5 step=1).`, 'start=1 end=5 step=1');
-      continue;
-    }
-    out[(m[1] ?? '').toLowerCase()] = m[2];
-  }
-  if (type === 'range') {
-    // pyxform's defaults: start 1, end 10, step 1.
-    out['start'] ??= '1';
-    out['end'] ??= '10';
-    out['step'] ??= '1';
-    for (const k of ['start', 'end', 'step'] as const) {
-      if (!Number.isFinite(Number(out[k]))) {
-        issues.error(at(r, col), 'invalid_parameters', `Tham số ${k}="${out[k]}" của câu range phải là số.`, `Range parameter ${k}="${out[k]}" must be a number.`);
-      }
-    }
-    if (Number(out['step']) === 0) {
-      issues.error(at(r, col), 'invalid_parameters', 'Tham số step của câu range không được bằng 0.', 'Range parameter step must not be 0.');
-    }
-  }
-  return out;
 }

@@ -16,7 +16,6 @@ export type FormErrorCode =
   | 'missing_column'
   | 'missing_type'
   | 'unknown_type'
-  | 'unsupported_type'
   | 'missing_name'
   | 'invalid_name'
   | 'duplicate_name'
@@ -45,7 +44,14 @@ export type FormErrorCode =
   | 'index_bad_question_type'
   | 'index_invalid_weight'
   | 'index_invalid_codes'
-  | 'index_missing_component';
+  | 'index_missing_component'
+  | 'reserved_name'
+  | 'generated_name_clash'
+  | 'invalid_choices_file'
+  | 'not_collected'
+  | 'unknown_column'
+  | 'unknown_setting'
+  | 'unknown_parameter';
 
 export interface FormError {
   file: string;

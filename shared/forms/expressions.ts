@@ -22,12 +22,18 @@ interface SyntaxErrorLike {
   messageVi?: string;
 }
 
+/** Curly quotes typed by spreadsheet autocorrect read as straight quotes (pyxform does the same). */
+export function straightenQuotes(text: string): string {
+  return text.replace(/[\u201C\u201D\u201E\u201F]/g, '"').replace(/[\u2018\u2019\u201A\u201B]/g, "'");
+}
+
 export function compileExpression(
-  source: string,
+  written: string,
   at: FormErrorAt,
   issues: FormIssues,
   opts: { choiceFilter?: boolean } = {},
 ): CompiledExpression | undefined {
+  const source = straightenQuotes(written);
   // In a choice_filter, bare names are columns of the choices sheet; the parser only knows
   // ${name}, so they are rewritten to reserved refs and positions are mapped back for errors.
   const rewritten = opts.choiceFilter ? rewriteChoiceColumns(source) : { text: source, columns: [], toSource: (p: number) => p };

@@ -59,10 +59,55 @@ export type QuestionType =
   | 'end'
   | 'today'
   | 'deviceid'
-  | 'username';
+  | 'username'
+  | 'email'
+  | 'phonenumber'
+  | 'simserial'
+  | 'subscriberid'
+  | 'start-geopoint'
+  | 'background-audio'
+  | 'background-geopoint'
+  | 'audit'
+  // Collected by typing, pasting or attaching (ODK's geo, media and barcode widgets).
+  | 'geopoint'
+  | 'geotrace'
+  | 'geoshape'
+  | 'image'
+  | 'audio'
+  | 'video'
+  | 'file'
+  | 'barcode'
+  // Choices read from a CSV/XML file shipped with the form (`choicesFile`).
+  | 'select_one_from_file'
+  | 'select_multiple_from_file'
+  // Accepted so real forms compile, never collected on a laptop (see NOT_COLLECTED_TYPES).
+  | 'osm'
+  | 'select_one_external';
 
-export const METADATA_TYPES: readonly QuestionType[] = ['start', 'end', 'today', 'deviceid', 'username'];
+/** Filled by the app (or left empty), never asked. */
+export const METADATA_TYPES: readonly QuestionType[] = [
+  'start', 'end', 'today', 'deviceid', 'username', 'email', 'phonenumber', 'simserial', 'subscriberid',
+  'start-geopoint', 'background-audio', 'background-geopoint', 'audit',
+];
+
+/**
+ * Types a laptop cannot collect (no SIM card, no GPS or background recording, no OSM tag
+ * editor, no external itemsets): accepted with a `not_collected` warning, their value stays
+ * empty, and `${name}` references to them are not errors (they read as empty).
+ */
+export const NOT_COLLECTED_TYPES: readonly QuestionType[] = [
+  'phonenumber', 'simserial', 'subscriberid', 'start-geopoint', 'background-audio', 'background-geopoint', 'osm', 'select_one_external',
+];
 export const SELECT_TYPES: readonly QuestionType[] = ['select_one', 'select_multiple', 'rank'];
+
+/**
+ * Types whose value the app or the form computes, or that a laptop cannot collect: never shown as
+ * a question, never typed in, never required. The one list the runtime, the screen model and the
+ * main process's answer check share.
+ */
+export const NOT_ENTERED_TYPES: ReadonlySet<QuestionType> = new Set<QuestionType>([
+  'calculate', 'note', 'hidden', ...METADATA_TYPES, ...NOT_COLLECTED_TYPES,
+]);
 
 /**
  * Missing-value kinds of DOMAIN.md: answers in their own right, excluded from index denominators.
@@ -103,6 +148,10 @@ export interface QuestionNode extends NodeBase {
   readOnly: boolean | CompiledExpression;
   /** Choice list name for select_one / select_multiple / rank. */
   listName?: string;
+  /** `trigger` column: the calculation re-runs only when one of these questions changes (ODK). */
+  triggers?: string[];
+  /** select_*_from_file: the CSV/XML file shipped with the form (`units.csv`). */
+  choicesFile?: string;
   /** Expression evaluated per choice; `choice.extra` columns are available by name. */
   choiceFilter?: CompiledExpression;
   /** select_* `or_other`: an "other" choice plus a free-text answer `<name>_other`. */
@@ -127,6 +176,11 @@ export interface RepeatNode extends NodeBase {
   kind: 'repeat';
   /** Fixed number of instances; absent = open-ended (the interviewer adds instances). */
   repeatCount?: CompiledExpression;
+  /**
+   * `begin loop over LIST`: one instance per choice of LIST, in list order (`repeatCount` is
+   * the number of choices); `%(name)s` / `%(label)s` in the children's texts stand for the choice.
+   */
+  loopList?: string;
   children: FormNode[];
 }
 
@@ -186,6 +240,8 @@ export interface FormModel {
   choiceLists: Record<string, ChoiceList>;
   missingCodes: MissingCode[];
   index: IndexConfig;
+  /** `xml-external` / `csv-external` rows: secondary instances the form names, with their files. */
+  externalInstances?: { name: string; file: string }[];
   /** File the form was compiled from (for messages only). */
   sourceFile: string;
 }

@@ -53,6 +53,20 @@ const COLUMN_ALIASES: Record<string, string> = {
   'form-id': 'form_id',
   id_string: 'form_id',
   title: 'form_title',
+  'set form title': 'form_title',
+  'set form id': 'form_id',
+  caption: 'label',
+  relevance: 'relevant',
+  'constraint message': 'constraint_message',
+  'constraining message': 'constraint_message',
+  'required message': 'required_message',
+  requiredmsg: 'required_message',
+  'jr:noapperrorstring': 'no_app_error_string',
+  noapperrorstring: 'no_app_error_string',
+  command: 'type',
+  tag: 'name',
+  value: 'name',
+  count: 'repeat_count',
 };
 
 export function cellText(c: Cell | undefined): string {

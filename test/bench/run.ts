@@ -30,6 +30,15 @@ const benches: BenchEntry[] = [
     run: async () =>
       (await import('./batch-export.bench')).runBatchExportBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORT_INTERVIEWS ?? 5_000) }),
   },
+  {
+    id: 'ui',
+    run: async () =>
+      (await import('./ui.bench')).runUiBench({
+        interviews: Number(process.env.KHAOSAT_BENCH_UI_INTERVIEWS ?? 5),
+        pages: Number(process.env.KHAOSAT_BENCH_UI_PAGES ?? 150),
+        saves: Number(process.env.KHAOSAT_BENCH_UI_SAVES ?? 200),
+      }),
+  },
 ];
 
 const record = join(import.meta.dirname, '..', '..', 'docs', 'benchmarks.md');

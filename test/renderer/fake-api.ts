@@ -6,9 +6,11 @@ import {
   OPERATION_NAMES,
   operations,
   type ErrorCode,
+  type InterviewSummary,
   type KhaosatApi,
   type ManagedUser,
   type Result,
+  type ReviewRow,
   type User,
 } from '../../shared/contract';
 
@@ -65,4 +67,77 @@ export function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** A completed interview as the review list shows it; `over` changes any field of the row. */
+export function reviewRow(serial: number, over: Partial<ReviewRow> = {}): ReviewRow {
+  const id = `00000000-0000-4000-8000-${String(serial).padStart(12, '0')}`;
+  return {
+    interview: {
+      id,
+      serial,
+      revision: 0,
+      status: 'completed',
+      outcome: 'completed',
+      surveyId: 'hids',
+      formVersion: 'v1',
+      formHash: 'a'.repeat(64),
+      unitCode: '26734',
+      respondentRef: null,
+      consent: true,
+      deviceId: DEVICE_ID,
+      surveyorId: SURVEYOR.id,
+      createdAt: '2025-07-01T08:00:00.000Z',
+      updatedAt: '2025-07-01T08:15:00.000Z',
+      completedAt: '2025-07-01T08:15:00.000Z',
+      currentPath: null,
+      comment: null,
+      answerCount: 2,
+    },
+    surveyorCode: SURVEYOR.code,
+    surveyorName: SURVEYOR.name,
+    unitNameVi: 'Phường Sài Gòn',
+    unitNameEn: 'Sai Gon Ward',
+    durationSeconds: 900,
+    flags: [],
+    ...over,
+  };
+}
+
+/**
+ * The review operations over an in-memory queue of completed interviews: approve and reject take
+ * one out of the list (status changed), a reject keeps its comment. `rows` shows what the "core" holds.
+ */
+export function reviewQueue(initial: ReviewRow[] = [], form: Record<string, unknown> | null = null) {
+  const rows = initial.map((r) => structuredClone(r));
+  const find = (id: string) => rows.find((r) => r.interview.id === id);
+  const listReview: KhaosatApi['listReview'] = async () => ok(rows.filter((r) => r.interview.status === 'completed').map((r) => structuredClone(r)));
+  const getReview: KhaosatApi['getReview'] = async ({ interviewId }) => {
+    const r = find(interviewId);
+    if (!r) return failure('not_found');
+    return ok({
+      ...structuredClone(r),
+      answers: [
+        { path: 'ACC1', value: '4', missing: null, savedAt: '2025-07-01T08:05:00.000Z' },
+        { path: 'ACC2', value: '9', missing: 'dont_know', savedAt: '2025-07-01T08:06:00.000Z' },
+      ],
+      paradata: [
+        { at: '2025-07-01T08:00:00.000Z', event: 'created', path: null, detail: '{"consent":true}' },
+        { at: '2025-07-01T08:15:00.000Z', event: 'completed', path: null, detail: '{"outcome":"completed"}' },
+      ],
+      paradataTruncated: false,
+    });
+  };
+  const decide = (interviewId: string, status: 'approved' | 'rejected', comment: string | null): Result<InterviewSummary> => {
+    const r = find(interviewId);
+    if (!r) return failure('not_found');
+    if (r.interview.status !== 'completed') return failure('interview_not_editable');
+    r.interview = { ...r.interview, status, comment };
+    return ok({ ...r.interview });
+  };
+  const approveInterview: KhaosatApi['approveInterview'] = async ({ interviewId }) => decide(interviewId, 'approved', null);
+  const rejectInterview: KhaosatApi['rejectInterview'] = async ({ interviewId, comment }) => decide(interviewId, 'rejected', comment);
+  const getForm: KhaosatApi['getForm'] = async ({ hash }) =>
+    form ? ok({ hash, surveyId: 'hids', formVersion: 'v1', model: form }) : failure('not_found');
+  return { rows, listReview, getReview, approveInterview, rejectInterview, getForm };
 }

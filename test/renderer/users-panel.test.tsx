@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contractError, ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
 import { SECRET_RULE_MESSAGES } from '../../shared/users/secrets';
-import { deferred, failure, fakeApi, ok, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
+import { deferred, failure, fakeApi, ok, reviewQueue, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
 import { renderApp, useCleanPage } from './render-app';
 
 useCleanPage();
@@ -12,7 +12,7 @@ useCleanPage();
 type UserEvents = ReturnType<typeof renderApp>['user'];
 
 function renderAsSupervisor(overrides: Parameters<typeof fakeApi>[0] = {}) {
-  const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), ...overrides });
+  const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), ...reviewQueue(), ...overrides });
   return { api, ...renderApp(api) };
 }
 

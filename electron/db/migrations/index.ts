@@ -6,10 +6,8 @@ import { migration001Initial } from './001-initial';
 import { migration002BatchesAndListingIndexes } from './002-batches-and-listing-indexes';
 import { migration003AppendOnlyGuards } from './003-append-only-guards';
 import { migration004InterviewLifecycle } from './004-interview-lifecycle';
-// Placeholders, replaced at merge: 005 (package) and 006 (review) belong to other branches.
-import { migration005ReservedPackage } from './005-reserved-package';
-import { migration006ReservedReview } from './006-reserved-review';
-import { migration007BatchLedgers } from './007-batch-ledgers';
+import { migration005SurveyPackages } from './005-survey-packages';
+import { migration006BatchLedgers } from './006-batch-ledgers';
 
 export interface Migration {
   version: number;
@@ -23,11 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'batches-and-listing-indexes', up: migration002BatchesAndListingIndexes },
   { version: 3, name: 'append-only-guards', up: migration003AppendOnlyGuards },
   { version: 4, name: 'interview-lifecycle', up: migration004InterviewLifecycle },
-  // placeholder, replaced at merge
-  { version: 5, name: 'reserved-package', up: migration005ReservedPackage },
-  // placeholder, replaced at merge
-  { version: 6, name: 'reserved-review', up: migration006ReservedReview },
-  { version: 7, name: 'batch-ledgers', up: migration007BatchLedgers },
+  { version: 5, name: 'survey-packages', up: migration005SurveyPackages },
+  { version: 6, name: 'batch-ledgers', up: migration006BatchLedgers },
 ];
 
 /** Throws unless versions run 1, 2, 3… with no gap, duplicate or reordering. */

@@ -1,4 +1,4 @@
-// The outgoing batch ledger (migration 7): which batches this laptop exported, in sequence, with
+// The outgoing batch ledger (migration 6): which batches this laptop exported, in sequence, with
 // their bytes, and which interview revisions each holds. An approved interview is due for export
 // while no batch holds it at its current revision; the ledger is the only record of "exported".
 import type { Outcome } from '../../../shared/contract/schemas';

@@ -5,7 +5,9 @@ import { createAuditRepo } from './audit';
 import { createBatchesRepo } from './batches';
 import { createDeviceRepo } from './device';
 import { createInterviewsRepo } from './interviews';
+import { createPackagesRepo } from './packages';
 import { createParadataRepo } from './paradata';
+import { createReviewRepo } from './review';
 import { createSurveysRepo } from './surveys';
 import { createUsersRepo } from './users';
 
@@ -19,6 +21,8 @@ export function createRepositories(db: Database) {
     paradata: createParadataRepo(db),
     audit: createAuditRepo(db),
     batches: createBatchesRepo(db),
+    review: createReviewRepo(db),
+    packages: createPackagesRepo(db),
   };
 }
 

@@ -4,7 +4,10 @@
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
+import { SurveyorArea } from '../surveyor/SurveyorArea';
 import { UsersPanel } from '../users/UsersPanel';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { InstallPackage } from '../packages/InstallPackage';
 
 export function HomeScreen() {
   const t = useT();
@@ -14,7 +17,26 @@ export function HomeScreen() {
   const busy = useAppStore(selectBusy);
   const error = useAppStore(selectError);
   const signOut = useAppStore((s) => s.signOut);
+  const view = useAppStore((s) => s.view);
   if (!user) return null;
+  if (user.role === 'surveyor') {
+    // A running interview gets the whole window; the greeting and sign-out stay on the home view.
+    return (
+      <div className={`home surveyor view-${view.name}`}>
+        {view.name === 'home' ? (
+          <section className="card wide greeting" aria-labelledby="home-title">
+            <h1 id="home-title">{t('home.greeting', { name: user.name, role: roleLabel(user.role, language) })}</h1>
+            {deviceId ? <p className="muted">{t('home.device', { deviceId })}</p> : null}
+            <ErrorAlert message={error ? errorText(error, language) : null} />
+            <button type="button" className="secondary" onClick={() => void signOut()} disabled={busy}>
+              {t('home.signOut')}
+            </button>
+          </section>
+        ) : null}
+        <SurveyorArea />
+      </div>
+    );
+  }
   return (
     <div className="home">
       <section className="card wide home-bar" aria-labelledby="home-title">
@@ -28,6 +50,8 @@ export function HomeScreen() {
         </button>
       </section>
       {user.role === 'supervisor' ? <UsersPanel /> : null}
+      {user.role === 'supervisor' ? <ReviewPanel /> : null}
+      {user.role === 'supervisor' ? <InstallPackage /> : null}
     </div>
   );
 }

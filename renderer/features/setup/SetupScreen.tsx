@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { SecretField } from '../../components/SecretField';
 import { errorText, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectError, useAppStore } from '../../stores';
 import { normalizeSecretInput, secretHint } from '../../../shared/users/secrets';
@@ -46,27 +47,19 @@ export function SetupScreen() {
         <div className="form-grid">
           <Field label={t('setup.code')} value={code} onChange={setCode} aria-invalid={invalid('code')} autoFocus autoComplete="username" spellCheck={false} maxLength={32} required />
           <Field label={t('setup.name')} value={name} onChange={setName} aria-invalid={invalid('name')} autoComplete="name" maxLength={120} required />
-          <Field
+          <SecretField
             label={t('setup.secret')}
             hint={secretHint('supervisor')[language]}
-            type="password"
-            value={secret}
+              value={secret}
             onChange={setSecret}
             aria-invalid={invalid('secret')}
-            autoComplete="new-password"
-            maxLength={128}
-            required
-          />
-          <Field
+                />
+          <SecretField
             label={t('setup.secretAgain')}
-            type="password"
-            value={secretAgain}
+              value={secretAgain}
             onChange={setSecretAgain}
             aria-invalid={invalid('secretAgain')}
-            autoComplete="new-password"
-            maxLength={128}
-            required
-          />
+                />
         </div>
         <ErrorAlert message={message} />
         <button type="submit" className="primary" disabled={busy}>

@@ -4,6 +4,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { SecretField } from '../../components/SecretField';
 import { SelectField } from '../../components/SelectField';
 import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectUserCreating, selectUsersError, useAppStore } from '../../stores';
@@ -90,28 +91,20 @@ export function NewUserForm() {
           required
         />
         <Field ref={refs.name} label={t('users.add.name')} value={name} onChange={setName} aria-invalid={invalid('name')} autoComplete="off" maxLength={120} required />
-        <Field
+        <SecretField
           ref={refs.secret}
           label={t('users.add.secret')}
           describedBy={`${hintId}-secret`}
-          type="password"
           value={secret}
           onChange={setSecret}
           aria-invalid={invalid('secret')}
-          autoComplete="new-password"
-          maxLength={128}
-          required
         />
-        <Field
+        <SecretField
           ref={refs.secretAgain}
           label={t('users.add.secretAgain')}
-          type="password"
           value={secretAgain}
           onChange={setSecretAgain}
           aria-invalid={invalid('secretAgain')}
-          autoComplete="new-password"
-          maxLength={128}
-          required
         />
         <SelectField
           label={t('users.add.role')}

@@ -2,7 +2,7 @@
 // lifts a lock). Same rules and words as everywhere (shared/users/secrets.ts), for the user's role.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
+import { SecretField } from '../../components/SecretField';
 import { errorText, useLanguage, useT } from '../../i18n';
 import { selectUserActionError, selectUserActionFor, useAppStore } from '../../stores';
 import type { ManagedUser } from '../../../shared/contract';
@@ -46,27 +46,19 @@ export function ResetSecretForm({ user, onDone, onCancel }: ResetSecretFormProps
     <form className="reset-secret" onSubmit={submit} aria-labelledby="reset-secret-title" aria-busy={busy} noValidate>
       <h3 id="reset-secret-title">{t('users.reset.title', { code: user.code, name: user.name })}</h3>
       <div className="form-grid">
-        <Field
+        <SecretField
           ref={first}
           label={t('users.reset.secret')}
           hint={secretHint(user.role)[language]}
-          type="password"
           value={secret}
           onChange={setSecret}
           aria-invalid={invalid('secret')}
-          autoComplete="new-password"
-          maxLength={128}
-          required
         />
-        <Field
+        <SecretField
           label={t('users.reset.secretAgain')}
-          type="password"
           value={secretAgain}
           onChange={setSecretAgain}
           aria-invalid={invalid('secretAgain')}
-          autoComplete="new-password"
-          maxLength={128}
-          required
         />
       </div>
       <ErrorAlert message={message} />

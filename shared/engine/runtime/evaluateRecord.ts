@@ -1,11 +1,11 @@
 // Evaluates a whole filled record at once (the CLI's `khaosat form run`): answers are loaded in
 // form order so relevance is respected, and every name the form does not know is reported.
-import type { FormModel, FormNode, QuestionNode } from '../../forms/model';
+import { METADATA_TYPES, type FormModel, type FormNode, type QuestionNode } from '../../forms/model';
 import { type Bilingual, noSuchQuestion, pick } from './messages';
 import { createFormRuntime, type FormRuntime } from './runtime';
 import { type AnswerValue, type RecordError, type RecordSnapshot, RuntimeInputError, type RuntimeOptions } from './types';
 
-const METADATA = new Set(['start', 'end', 'today', 'deviceid', 'username']);
+const METADATA: ReadonlySet<string> = new Set<string>(METADATA_TYPES);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

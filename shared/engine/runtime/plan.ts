@@ -95,7 +95,7 @@ export function nodeExpressions(n: FormNode): CompiledExpression[] {
 }
 
 /** The `<name>_other` text pyxform adds after an or_other select: relevant when `other` is chosen, then required. */
-function otherQuestion(q: QuestionNode): QuestionNode {
+export function otherQuestion(q: QuestionNode): QuestionNode {
   const name = `${q.name}_other`;
   return {
     kind: 'question',

@@ -4,25 +4,28 @@
 import { evaluate, toBoolean, toNumber, toXString, type XValue } from '../expr';
 import { numberToString } from '../expr/coerce';
 import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr/dates';
-import type { Choice, CompiledExpression, FormModel, QuestionNode, QuestionType, RepeatNode } from '../../forms/model';
+import { NOT_ENTERED_TYPES, type Choice, type CompiledExpression, type FormModel, type QuestionNode, type QuestionType, type RepeatNode } from '../../forms/model';
 import { typeProblem } from './checks';
 import { RecordContext } from './context';
 import { localized } from './messages';
 import { locate } from './paths';
 import { buildPlan, closureOf, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
 import { ancestorAt, type Cell, createInstance, forEachInstance, type Instance } from './record';
-import { buildSnapshot } from './snapshot';
+import { buildSnapshot, errorMessage, statusOf, typedValue } from './snapshot';
 import {
   type AnswerValue,
   MAX_REPEAT_INSTANCES,
   type QuestionStatus,
+  type RecordError,
   type RecordSnapshot,
+  type RuntimeListener,
+  type TypedAnswer,
   RuntimeInputError,
   type RuntimeOptions,
 } from './types';
 
 /** Types whose value the app or the form computes: never required, never type-checked. */
-export const NOT_ENTERED: ReadonlySet<QuestionType> = new Set<QuestionType>(['calculate', 'note', 'hidden', 'start', 'end', 'today', 'deviceid', 'username']);
+export const NOT_ENTERED: ReadonlySet<QuestionType> = NOT_ENTERED_TYPES;
 const FREE_TEXT: ReadonlySet<QuestionType> = new Set<QuestionType>(['text', 'note', 'hidden', 'calculate']);
 
 export interface RuntimeStats {
@@ -60,6 +63,23 @@ export interface FormRuntime {
   renderHint(path: string, language?: string): string;
   snapshot(): RecordSnapshot;
   readonly stats: RuntimeStats;
+  /** The answer typed for the screen: a number for integer/decimal/range, string[] for select_multiple/rank, true for an acknowledged question, else a string; with its missing kind. */
+  getAnswer(path: string): TypedAnswer;
+  /** The question's current error (required, constraint, type) with its message in `language`, or null. */
+  getError(path: string, language?: string): RecordError | null;
+  /** Whether a question, a group (`name`) or a repeat instance (`roster[2]`) is relevant now. */
+  isNodeRelevant(path: string): boolean;
+  /** Grows by one after every change that anyone could see (answers, relevance, errors, repeats). */
+  readonly version: number;
+  /** Grows when repeat instances are added or removed (the list of pages changes). */
+  readonly structureVersion: number;
+  /**
+   * Calls `listener` after each change with the paths whose value, relevance, error, read-only
+   * state or missing kind changed (groups by name, repeats by path). Returns the unsubscribe.
+   */
+  subscribe(listener: RuntimeListener): () => void;
+  /** Runs `fn` (e.g. loading a stored record) and notifies listeners once, with every change it made. */
+  batch(fn: () => void): void;
 }
 
 const REF_IN_TEXT = /\$\{([\p{L}_][\p{L}\p{M}\p{N}_.-]*)\}/gu;
@@ -97,6 +117,13 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       evalCounts.fill(0);
     },
   };
+  // Change tracking for subscribers: (node index, instance) pairs flattened, flushed after each public change.
+  const changedCells: (number | Instance)[] = [];
+  const extraChanged: string[] = [];
+  const listeners = new Set<RuntimeListener>();
+  let version = 0;
+  let structureVersion = 0;
+  let batching = 0;
   // Pending re-evaluations: per node, the instances under which its cells must be re-evaluated.
   const dirty: Instance[][] = nodes.map(() => []);
   const endNodes = nodes.filter((pn) => pn.node.kind === 'question' && pn.node.type === 'end' && pn.scope === ROOT_SCOPE).map((pn) => pn.index);
@@ -210,8 +237,20 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     evalCounts[i] = (evalCounts[i] as number) + 1;
     stats.evaluations++;
     const pn = nodes[i] as PlanNode;
-    const n = pn.node;
     const c = inst.cells[pn.slot] as Cell;
+    const seen0 = c.xs;
+    const seen1 = c.rel;
+    const seen2 = c.err;
+    const seen3 = c.readOnly;
+    const seen4 = c.missing;
+    const seen5 = c.problem;
+    const result = evalCellInner(pn, inst, c);
+    if (c.xs !== seen0 || c.rel !== seen1 || c.err !== seen2 || c.readOnly !== seen3 || c.missing !== seen4 || c.problem !== seen5) changedCells.push(i, inst);
+    return result;
+  };
+
+  const evalCellInner = (pn: PlanNode, inst: Instance, c: Cell): boolean => {
+    const n = pn.node;
     ctx.inst = inst;
     ctx.cell = c;
     c.problem = null;
@@ -252,7 +291,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
     }
     c.readOnly = typeof n.readOnly === 'boolean' ? n.readOnly : evalBool(n.readOnly, c, false);
-    c.allowed = n.choiceFilter ? filterChoices(n, n.choiceFilter, c) : (plan.choiceNames[i] ?? null);
+    c.allowed = n.choiceFilter ? filterChoices(n, n.choiceFilter, c) : (plan.choiceNames[pn.index] ?? null);
     c.missing = c.xs !== '' && n.missingCodes.includes(c.xs) ? (plan.missingKinds.get(c.xs) ?? 'dont_know') : null;
     ctx.cell = c;
     validate(n, c);
@@ -334,6 +373,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
       for (const child of list) if (syncCounts(child)) changed = true;
     });
+    if (changed) structureVersion++;
     return changed;
   };
 
@@ -356,7 +396,11 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     // An explicit answer (even clearing one) replaces a default not yet applied.
     c.pendingDefault = false;
     evalCell(i, inst);
-    if (c.xs !== before) propagate(i, inst);
+    if (c.xs !== before) {
+      // evalCell compared against the value already assigned: report the answered cell here.
+      changedCells.push(i, inst);
+      propagate(i, inst);
+    }
   };
 
   const touchEnd = (): void => {
@@ -375,7 +419,41 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     return { pn, list: inst.repeats[plan.childPos[pn.scope] as number] as Instance[], parent: inst };
   };
 
+  /** `roster[2]/` for a cell of that instance (nested repeats joined), '' at the root. */
+  const prefixOf = (inst: Instance): string => {
+    let out = '';
+    for (let x: Instance | null = inst; x !== null && x.parent !== null; x = x.parent) {
+      const repeat = (nodes[(plan.scopes[x.scope] as Scope).repeat] as PlanNode).node.name;
+      out = `${repeat}[${x.index}]/${out}`;
+    }
+    return out;
+  };
+
+  /** Ends one public change: bumps the version and tells subscribers which paths changed. */
+  const flush = (): void => {
+    if (batching > 0) return;
+    if (changedCells.length === 0 && extraChanged.length === 0) return;
+    version++;
+    if (listeners.size === 0) {
+      changedCells.length = 0;
+      extraChanged.length = 0;
+      return;
+    }
+    const paths = new Set<string>(extraChanged);
+    for (let k = 0; k < changedCells.length; k += 2) {
+      const pn = nodes[changedCells[k] as number] as PlanNode;
+      const inst = changedCells[k + 1] as Instance;
+      // A repeat's own cell lives in its instance: report the instance (`roster[2]`).
+      paths.add(pn.node.kind === 'repeat' ? prefixOf(inst).slice(0, -1) : prefixOf(inst) + pn.node.name);
+    }
+    changedCells.length = 0;
+    extraChanged.length = 0;
+    const list = [...paths];
+    for (const l of [...listeners]) l(list);
+  };
+
   recomputeAll();
+  changedCells.length = 0;
 
   return {
     form,
@@ -390,6 +468,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       assign(pn.index, inst, xs);
       // Setting `end` itself (loading a stored record) must not be overwritten by the clock.
       if (q.type !== 'end') touchEnd();
+      flush();
     },
     setMissing(path, code) {
       const { pn, q, inst } = questionAt(path);
@@ -402,6 +481,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
       assign(pn.index, inst, code);
       touchEnd();
+      flush();
     },
     addRepeatInstance(repeatPath) {
       const { pn, list, parent } = repeatAt(repeatPath);
@@ -413,8 +493,11 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
         throw new RuntimeInputError('too_many_instances', `Nhóm lặp "${repeat.name}" đã đủ ${MAX_REPEAT_INSTANCES} lần.`, `Repeat "${repeat.name}" already has ${MAX_REPEAT_INSTANCES} instances.`);
       }
       list.push(createInstance(plan, pn.scope, parent, list.length + 1, initialValue));
+      structureVersion++;
       recomputeAll();
       touchEnd();
+      extraChanged.push(repeatPath);
+      flush();
       return list.length;
     },
     removeRepeatInstance(repeatPath, index) {
@@ -428,8 +511,11 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
       list.splice(index - 1, 1);
       list.forEach((x, k) => (x.index = k + 1));
+      structureVersion++;
       recomputeAll();
       touchEnd();
+      extraChanged.push(repeatPath);
+      flush();
     },
     repeatInstanceCount(repeatPath) {
       return repeatAt(repeatPath).list.length;
@@ -469,6 +555,41 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     },
     snapshot() {
       return buildSnapshot(plan, root, language, interpolate);
+    },
+    getAnswer(path) {
+      const { q, cell } = questionAt(path);
+      if (cell.xs === '') return { value: null, missing: null, status: statusOf(cell) };
+      if (cell.missing !== null) return { value: cell.xs, missing: cell.missing, status: 'missing' };
+      const value = q.type === 'acknowledge' ? cell.xs === 'OK' : (typedValue(q, cell) as TypedAnswer['value']);
+      return { value, missing: null, status: statusOf(cell) };
+    },
+    getError(path, lang) {
+      const { q, inst, cell } = questionAt(path);
+      if (!cell.rel || cell.err === null) return null;
+      return { name: q.name, path, kind: cell.err, message: errorMessage(plan, q, cell, lang ?? language, inst, interpolate) };
+    },
+    isNodeRelevant(path) {
+      const { node: pn, inst } = locate(plan, root, path, 'node');
+      return (inst.cells[pn.slot] as Cell).rel;
+    },
+    get version() {
+      return version;
+    },
+    get structureVersion() {
+      return structureVersion;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    batch(fn) {
+      batching++;
+      try {
+        fn();
+      } finally {
+        batching--;
+      }
+      flush();
     },
   };
 }

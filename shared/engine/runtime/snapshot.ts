@@ -14,7 +14,8 @@ export function statusOf(c: Cell): QuestionStatus {
   return !c.rel ? 'skipped' : c.missing !== null ? 'missing' : c.xs !== '' ? 'answered' : 'unanswered';
 }
 
-function typedValue(q: QuestionNode, c: Cell): unknown {
+/** A stored value typed back: numbers for numeric types, arrays for select_multiple/rank, else the string. */
+export function typedValue(q: QuestionNode, c: Cell): unknown {
   if (NUMERIC.has(q.type)) {
     const n = stringToNumber(c.xs);
     return Number.isFinite(n) ? n : c.xs;
@@ -26,7 +27,8 @@ function typedValue(q: QuestionNode, c: Cell): unknown {
 /** Replaces each `${name}` of a form's text by its value as seen from the instance. */
 export type Interpolate = (text: string, inst: Instance) => string;
 
-function errorMessage(plan: FormPlan, q: QuestionNode, c: Cell, language: string, inst: Instance, interpolate: Interpolate): string {
+/** The message of a cell's error in `language` (the form's own required/constraint message first). */
+export function errorMessage(plan: FormPlan, q: QuestionNode, c: Cell, language: string, inst: Instance, interpolate: Interpolate): string {
   const dl = plan.form.defaultLanguage;
   const own = (text: string | undefined): string | undefined => (text === undefined ? undefined : interpolate(text, inst));
   if (c.err === 'required') return own(localized(q.requiredMessage, language, dl)) ?? pick(REQUIRED_MESSAGE, language);

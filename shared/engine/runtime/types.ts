@@ -17,6 +17,16 @@ export interface RuntimeOptions {
 /** DOMAIN.md: an answer, a coded DK/refused/N/A, skipped by logic, or simply not answered yet. */
 export type QuestionStatus = 'answered' | 'missing' | 'skipped' | 'unanswered';
 
+/** An answer as the screen reads it (a coded missing answer keeps its code as `value`). */
+export interface TypedAnswer {
+  value: string | number | boolean | string[] | null;
+  missing: MissingKind | null;
+  status: QuestionStatus;
+}
+
+/** Told the paths that changed after each change of the record. */
+export type RuntimeListener = (changedPaths: readonly string[]) => void;
+
 export type RecordErrorKind = 'required' | 'constraint' | 'type';
 
 export interface RecordError {

@@ -45,7 +45,7 @@ describe('khaosat form check', () => {
           ['type', 'name', 'label', 'relevant'],
           ['integer', 'age', 'Tuổi'],
           ['text', 'ten', 'Tên', '${agee} > 3'],
-          ['geopoint', 'gps', 'GPS'],
+          ['geopont', 'gps', 'GPS'],
         ],
         settings: [['form_id', 'version'], ['broken', '1']],
       }),
@@ -57,7 +57,7 @@ describe('khaosat form check', () => {
     expect(report.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'unknown_reference', sheet: 'survey', row: 3, column: 'relevant', columnLetter: 'D' }),
-        expect.objectContaining({ code: 'unsupported_type', sheet: 'survey', row: 4, column: 'type' }),
+        expect.objectContaining({ code: 'unknown_type', sheet: 'survey', row: 4, column: 'type', expected: 'geopoint' }),
       ]),
     );
     const human = fakeIo();
@@ -74,7 +74,7 @@ describe('khaosat form check', () => {
         survey: [
           ['type', 'name', 'label', 'relevant'],
           ['integer', 'a', 'A', '${zz} > 1'],
-          ['geopoint', 'gps', 'GPS'],
+          ['geopont', 'gps', 'GPS'],
           ['select_one nolist', 'b', 'B'],
           ['text', 'c', 'C', '${yy} = 1'],
           ['integer', 'a', 'A again'],

@@ -21,15 +21,17 @@ const EXPECTED_TABLES = [
   'device',
   'form_versions',
   'interviews',
+  'package_installs',
   'paradata',
   'quotas',
+  'survey_signers',
   'surveys',
   'units',
   'users',
 ];
 
 /** Migration 2's batch tables, never written by a release, replaced by migration 7's ledgers. */
-const DROPPED_BY_007 = ['batches_in'];
+const DROPPED_BY_006 = ['batches_in'];
 
 function tables(db: Database): string[] {
   return (
@@ -67,7 +69,7 @@ const SEED_FOR_VERSION: Record<number, string> = {
       INSERT INTO paradata (interview_id, at, event, path) VALUES ('22222222-2222-4222-8222-222222222222', '2025-07-02T01:05:00.000Z', 'answer', 'ACC1');
       INSERT INTO audit_log (at, user_id, action) VALUES ('2025-07-01T00:00:00.000Z', 1, 'user_created');
   `,
-  // No release ever wrote 002's batch tables (007 replaces them, refusing to drop rows).
+  // No release ever wrote 002's batch tables (006 replaces them, refusing to drop rows).
   2: '',
   // 003 adds triggers only; one more append-only row each, written the way the services write them.
   3: `
@@ -85,10 +87,13 @@ const SEED_FOR_VERSION: Record<number, string> = {
       INSERT INTO units (code, type, name_vi, name_en, survey_id, former_province, former_district, merged_from)
         VALUES ('26740', 'Xã/Commune', 'Xã Thạnh An', 'Thanh An Commune', 'hids', 'TP. Hồ Chí Minh', 'Huyện Cần Giờ', 'Xã Thạnh An');
   `,
-  // Placeholders for the package (005) and review (006) branches: replaced at merge.
-  5: '',
-  6: '',
-  7: `
+  5: `
+      INSERT INTO survey_signers VALUES ('hids', '${'cd'.repeat(32)}', 'ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD',
+        'age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq', 'EF01-EF01-EF01-EF01-EF01-EF01-EF01-EF01', '2025-09-01T00:00:00.000Z');
+      INSERT INTO package_installs VALUES ('${'ef'.repeat(32)}', 'hids', 'v2', 'ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD-ABCD',
+        '2025-08-31T00:00:00.000Z', '2025-09-01T00:00:00.000Z', 1);
+  `,
+  6: `
       INSERT INTO batches_out (batch_id, device_id, sequence, file_name, file_sha256, size, bytes, interview_count, created_at, exported_by)
         VALUES ('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', 1, 'hids_KS-11111111_000001.ksbatch',
                 '${'cd'.repeat(32)}', 3, x'4b5342', 1, '2025-08-03T00:00:00.000Z', 1);
@@ -169,8 +174,8 @@ describe('migrations', () => {
       const after = snapshotWithoutRowid(db);
       // Columns added by later versions are new; every column the old rows had keeps its value.
       for (const [table, rows] of Object.entries(before)) {
-        // 002's empty batch tables are replaced by 007's ledgers.
-        if (DROPPED_BY_007.includes(table)) {
+        // 002's empty batch tables are replaced by 006's ledgers.
+        if (DROPPED_BY_006.includes(table)) {
           expect(rows, table).toEqual([]);
           continue;
         }

@@ -1,6 +1,6 @@
 // The guard is the only way into the services: malformed payloads, wrong roles and foreign
 // senders are turned away with typed errors and never reach the database.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -57,6 +57,8 @@ beforeAll(async () => {
     'user:resetSecret': { userId: surveyor.id, secret: '1239' },
     'survey:list': {},
     'survey:units': { surveyId: 'hids-2026' },
+    'survey:quotas': { surveyId: 'hids-2026' },
+    'package:install': { packageBase64: readFileSync(join(__dirname, '../../fixtures/sync/vector.kspkg')).toString('base64') },
     'form:get': { hash: installed.hash },
     'interview:start': { surveyId: 'hids-2026', unitCode: '26734', consent: true, respondentRef: 'HH-01' },
     'interview:saveAnswer': { interviewId, path: 'ACC1', value: '4', missing: null },
@@ -66,6 +68,10 @@ beforeAll(async () => {
     'interview:reopen': { interviewId },
     'interview:load': { interviewId },
     'interview:list': { status: 'draft', limit: 10 },
+    'review:list': { status: 'completed', limit: 10 },
+    'review:get': { interviewId },
+    'interview:approve': { interviewId },
+    'interview:reject': { interviewId, comment: 'Thiếu câu trả lời về thời gian chờ' },
     'recovery:status': {},
     'recovery:restore': { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' },
     'batch:export': {},

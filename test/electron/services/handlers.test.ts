@@ -5,7 +5,30 @@ import { OPERATION_NAMES, operations, type OperationName } from '../../../shared
 import type { CallContext } from '../../../electron/ipc/types';
 import { interviewForm } from '../../fixtures/forms/interviewForm';
 import { installSurvey, type Core } from '../../../electron/services';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signingKeyFromSeed } from '../../../electron/sync/signing';
+import { createSurveyPackage } from '../../../electron/sync/survey-package';
 import { cleanup, makeCore, session } from './helpers';
+
+const FIXTURES = join(__dirname, '../../fixtures/sync');
+
+/** A package for `hids` with the same form as the seeded one, its frame and a quota. */
+function hidsPackage(): string {
+  return createSurveyPackage(
+    {
+      survey: { id: 'hids', title: 'HIDS', formVersion: 'v1' },
+      recipient: readFileSync(join(FIXTURES, 'analyst-age.pub'), 'utf8').trim(),
+      createdAt: '2026-11-30T08:00:00.000Z',
+      parts: {
+        'form.json': Buffer.from(JSON.stringify(interviewForm('v1'))),
+        'units.csv': Buffer.from('code,type,name_vi,name_en,former_province,former_district,merged_from\n26734,Phường,Phường Sài Gòn,,,,\n'),
+        'quotas.csv': Buffer.from('unit_code,target\n26734,30\n'),
+      },
+    },
+    signingKeyFromSeed(Buffer.from(readFileSync(join(FIXTURES, 'analyst-signing.seed.hex'), 'utf8').trim(), 'hex')),
+  ).toString('base64');
+}
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
@@ -38,6 +61,7 @@ describe('handlers', () => {
     await call('user:setActive', { userId: dtv, active: true }, sup);
     await call('user:resetSecret', { userId: dtv, secret: '2469' }, sup);
     installSurvey(core.db, { id: 'hids', title: 'HIDS', formVersion: 'v1', definition: interviewForm('v1'), units: [{ code: '26734', nameVi: 'Phường Sài Gòn' }] });
+    expect(await call('package:install', { packageBase64: hidsPackage() }, sup)).toMatchObject({ surveyId: 'hids', formVersion: 'v1', installed: true });
     const sv = session();
     await call('session:signIn', { code: 'DTV01', secret: '2469' }, sv);
     const [survey] = (await call('survey:list', {}, sv)) as { formHash: string }[];
@@ -50,11 +74,15 @@ describe('handlers', () => {
     await call('interview:load', { interviewId: iv.id }, sv);
     await call('interview:list', { status: 'draft' }, sv);
     await call('interview:complete', { interviewId: iv.id }, sv);
+    expect(await call('survey:quotas', { surveyId: 'hids' }, sv)).toEqual([{ unitCode: '26734', nameVi: 'Phường Sài Gòn', nameEn: null, target: 30, completed: 1 }]);
     const other = (await call('interview:start', { surveyId: 'hids', unitCode: '26734', consent: true }, sv)) as { id: string };
     await call('interview:close', { interviewId: other.id, outcome: 'not_at_home' }, sv);
-    const user = sv.session.user!;
     const gs = session();
-    core.services.interviews.review((await call('session:signIn', { code: 'GS01', secret: '48213957' }, gs)) as typeof user, { interviewId: other.id, action: 'reject', comment: 'Gặp lại' });
+    await call('session:signIn', { code: 'GS01', secret: '48213957' }, gs);
+    await call('review:list', {}, gs);
+    await call('review:get', { interviewId: iv.id }, gs);
+    await call('interview:approve', { interviewId: iv.id }, gs);
+    await call('interview:reject', { interviewId: other.id, comment: 'Gặp lại' }, gs);
     // No folder chooser on this core: the export is cancelled, nothing written.
     expect(await call('batch:export', {}, gs)).toEqual({ cancelled: true, folder: null, batches: [] });
     await call('interview:reopen', { interviewId: other.id }, sv);

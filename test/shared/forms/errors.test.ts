@@ -104,15 +104,15 @@ describe('form errors name the sheet, row and column', () => {
     expect(errs[0]!.messageEn).toContain('g → q3 → g');
   });
 
-  test('unsupported types are named, unknown types get a suggestion', () => {
-    const errs = errorsOf(minimal([['geopoint', 'gps', 'GPS'], ['image', 'photo', 'Ảnh'], ['integr', 'n', 'N']]));
+  test('unknown types are named and get a suggestion (signature → image, as ODK spells it)', () => {
+    const errs = errorsOf(minimal([['geopont', 'gps', 'GPS'], ['signature', 'sig', 'Ký'], ['integr', 'n', 'N']]));
     expect(errs.map(where)).toEqual([
-      { sheet: 'survey', row: 4, column: 'type', columnLetter: 'A', code: 'unsupported_type' },
-      { sheet: 'survey', row: 5, column: 'type', columnLetter: 'A', code: 'unsupported_type' },
+      { sheet: 'survey', row: 4, column: 'type', columnLetter: 'A', code: 'unknown_type' },
+      { sheet: 'survey', row: 5, column: 'type', columnLetter: 'A', code: 'unknown_type' },
       { sheet: 'survey', row: 6, column: 'type', columnLetter: 'A', code: 'unknown_type' },
     ]);
-    expect(errs[0]!.message).toContain('"geopoint"');
-    expect(errs[2]!.expected).toBe('integer');
+    expect(errs[0]!.message).toContain('"geopont"');
+    expect(errs.map((e) => e.expected)).toEqual(['geopoint', 'image', 'integer']);
   });
 
   test('a choice_filter on an unknown column suggests the real column', () => {
@@ -149,8 +149,8 @@ describe('form errors name the sheet, row and column', () => {
   });
 
   test('all errors are collected, not only the first', () => {
-    const errs = errorsOf(minimal([['text', 'q1'], ['select_one nope', 'q4'], ['integer', 'q5', 'C5', '${zzz}'], ['audio', 'rec']]));
-    expect(errs.map((e) => e.code).sort()).toEqual(['duplicate_name', 'unknown_list', 'unknown_reference', 'unsupported_type']);
+    const errs = errorsOf(minimal([['text', 'q1'], ['select_one nope', 'q4'], ['integer', 'q5', 'C5', '${zzz}'], ['audoi', 'rec']]));
+    expect(errs.map((e) => e.code).sort()).toEqual(['duplicate_name', 'unknown_list', 'unknown_reference', 'unknown_type']);
   });
 
   test('formatFormError gives a one-line cell address', () => {

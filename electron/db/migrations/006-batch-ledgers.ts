@@ -1,4 +1,4 @@
-// Version 7: the batch ledgers, redesigned before first use (issue 8). Migration 2's batches_out
+// Version 6: the batch ledgers, redesigned before first use (issue 8). Migration 2's batches_out
 // and batches_in were never written by any release and could not hold what export and import
 // need, so they are replaced:
 // - batches_out: one row per exported batch — per-device sequence from 1 without gaps (a trigger
@@ -12,7 +12,7 @@
 // All three are append-only (the ledgers are evidence).
 import type { Database } from '../types';
 
-export function migration007BatchLedgers(db: Database): void {
+export function migration006BatchLedgers(db: Database): void {
   const leftover = db.prepare<[], { n: number }>('SELECT (SELECT count(*) FROM batches_out) + (SELECT count(*) FROM batches_in) AS n').get();
   if (leftover && leftover.n > 0) {
     // No release wrote these tables; rows here came from elsewhere and are not dropped silently.

@@ -1,0 +1,120 @@
+// `khaosat import`: each batch file is verified (signature, device key), decrypted with the
+// analyst's age identity, validated, then applied in one transaction with its ledger entry. A
+// refused file writes only its arrival row (status rejected, the reason) and no data; the other
+// files go on. Files are taken in name order; the result does not depend on it (rules.ts).
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { BATCH_LIMITS, type BatchManifest } from '../../shared/formats/batch';
+import { openBatch, readBatchManifest, BATCH_EXTENSION } from '../sync/batch';
+import { readFileBounded } from '../sync/bounded-read';
+import { sha256Hex } from '../sync/hash';
+import { applyArrival } from './apply';
+import { BatchRefusal, refusalOf } from './reasons';
+import { emptyCounts, sequenceGaps, type ArrivalCounts } from './rules';
+import type { AnalystStore } from './store';
+import { answerNamesOf, validateRecords, type KnownForm } from './validate';
+
+export interface BatchImportEntry {
+  file: string;
+  status: 'imported' | 'unchanged' | 'rejected' | 'duplicate';
+  reason?: string;
+  device: string | null;
+  sequence: number | null;
+  interviews: ArrivalCounts;
+}
+
+export interface ImportReport {
+  batches: BatchImportEntry[];
+  gaps: { device: string; missing: number[] }[];
+  /** Survey/form versions met in the batches that the store has no form for (schema-only check). */
+  formsUnknown: { survey: string; formVersion: string }[];
+}
+
+export interface ImportOptions {
+  /** The analyst's age identity (AGE-SECRET-KEY-1…). */
+  identity: string;
+  now?: () => Date;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Files as given, folders as their `.ksbatch` files (not recursive), in name order. */
+export function listBatchFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      // A missing path is reported by the import as an unreadable file.
+    }
+    if (isFolder) {
+      files.push(...readdirSync(path).filter((n) => n.endsWith(BATCH_EXTENSION)).sort().map((n) => join(path, n)));
+    } else files.push(path);
+  }
+  return files;
+}
+
+export async function importBatchFiles(store: AnalystStore, files: readonly string[], options: ImportOptions): Promise<ImportReport> {
+  const now = options.now ?? (() => new Date());
+  const forms = new Map<string, KnownForm | null>();
+  const unknown = new Map<string, { survey: string; formVersion: string }>();
+  const batches: BatchImportEntry[] = [];
+
+  async function loadForms(manifest: BatchManifest): Promise<void> {
+    for (const s of manifest.surveys) {
+      for (const v of s.formVersions) {
+        const key = `${s.id}\u0000${v}`;
+        if (forms.has(key)) continue;
+        const row = await store.form(s.id, v);
+        forms.set(key, row ? { surveyId: s.id, formVersion: v, answerNames: answerNamesOf(JSON.parse(row.form)) } : null);
+        if (!row) unknown.set(key, { survey: s.id, formVersion: v });
+      }
+    }
+  }
+
+  for (const [i, path] of files.entries()) {
+    options.onProgress?.(i, files.length, path);
+    const file = basename(path);
+    let manifest: BatchManifest | undefined;
+    let fileSha256: string | null = null;
+    try {
+      const bytes = await readFileBounded(path, BATCH_LIMITS.fileBytes, 'batch_damaged');
+      fileSha256 = sha256Hex(bytes);
+      manifest = readBatchManifest(bytes).manifest;
+      const known = await store.device(manifest.device.id);
+      const opened = await openBatch(bytes, options.identity, known ? { pinnedDeviceKey: Buffer.from(known.public_key, 'hex') } : {});
+      await loadForms(opened.manifest);
+      validateRecords(opened.interviews, (survey, version) => forms.get(`${survey}\u0000${version}`) ?? undefined);
+      const result = await applyArrival(store, { fileName: file, fileSha256, manifest, records: opened.interviews, receivedAt: now().toISOString() });
+      batches.push({ file, status: result.status, ...(result.reason ? { reason: result.reason } : {}), device: manifest.device.id, sequence: manifest.sequence, interviews: result.counts });
+    } catch (error) {
+      const refusal: BatchRefusal = refusalOf(error);
+      await store.db
+        .insertInto('batch_arrivals')
+        .values({
+          file_name: file,
+          file_sha256: fileSha256,
+          batch_id: manifest?.batchId ?? null,
+          device_id: manifest?.device.id ?? null,
+          sequence: manifest?.sequence ?? null,
+          status: 'rejected',
+          reason: refusal.message,
+          counts: null,
+          received_at: now().toISOString(),
+        })
+        .execute();
+      batches.push({ file, status: 'rejected', reason: refusal.message, device: manifest?.device.id ?? null, sequence: manifest?.sequence ?? null, interviews: emptyCounts() });
+    }
+  }
+  options.onProgress?.(files.length, files.length, '');
+  const accepted = await store.db
+    .selectFrom('batch_arrivals')
+    .select(['device_id', 'sequence'])
+    .where('status', 'in', ['imported', 'unchanged'])
+    .execute();
+  return {
+    batches,
+    gaps: sequenceGaps(accepted.filter((a): a is { device_id: string; sequence: number } => a.device_id !== null && a.sequence !== null)),
+    formsUnknown: [...unknown.values()],
+  };
+}

@@ -1,0 +1,83 @@
+// The analyst store's migrations, run by Kysely's Migrator on both dialects. Kysely's schema
+// builder writes each dialect's DDL; the one difference (the arrival counter) is chosen here.
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+export type AnalystDialect = 'sqlite' | 'postgres';
+
+function migrations(dialect: AnalystDialect): Record<string, Migration> {
+  return {
+    '001_analyst_store': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('devices')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('public_key', 'text', (c) => c.notNull())
+          .addColumn('fingerprint', 'text', (c) => c.notNull())
+          .addColumn('first_seen_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('batch_arrivals')
+          .addColumn('arrival', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+            dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+          )
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('file_sha256', 'text')
+          .addColumn('batch_id', 'text')
+          .addColumn('device_id', 'text')
+          .addColumn('sequence', 'integer')
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('imported', 'unchanged', 'rejected', 'duplicate')`))
+          .addColumn('reason', 'text')
+          .addColumn('counts', 'text')
+          .addColumn('received_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('batch_arrivals_device').on('batch_arrivals').columns(['device_id', 'sequence']).execute();
+        await db.schema.createIndex('batch_arrivals_file').on('batch_arrivals').column('file_sha256').execute();
+        await db.schema.createIndex('batch_arrivals_batch').on('batch_arrivals').column('batch_id').execute();
+        await db.schema
+          .createTable('interviews')
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('current', 'replaced', 'conflict')`))
+          .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+          .addColumn('surveyor_code', 'text', (c) => c.notNull())
+          .addColumn('unit_code', 'text', (c) => c.notNull())
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('form_version', 'text', (c) => c.notNull())
+          .addColumn('outcome', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('completed_at', 'text')
+          .addColumn('approved_at', 'text')
+          .addColumn('batch_id', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('interviews_pk', ['id', 'revision', 'content_hash'])
+          .execute();
+        await db.schema.createIndex('interviews_status').on('interviews').columns(['survey_id', 'status']).execute();
+        await db.schema
+          .createTable('answers')
+          .addColumn('interview_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('path', 'text', (c) => c.notNull())
+          .addColumn('value', 'text', (c) => c.notNull())
+          .addColumn('missing', 'text')
+          .addColumn('saved_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('answers_pk', ['interview_id', 'revision', 'content_hash', 'path'])
+          .addForeignKeyConstraint('answers_interview', ['interview_id', 'revision', 'content_hash'], 'interviews', ['id', 'revision', 'content_hash'])
+          .execute();
+        await db.schema
+          .createTable('forms')
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('form_version', 'text', (c) => c.notNull())
+          .addColumn('form', 'text', (c) => c.notNull())
+          .addColumn('signer_fingerprint', 'text', (c) => c.notNull())
+          .addColumn('registered_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('forms_pk', ['survey_id', 'form_version'])
+          .execute();
+      },
+    },
+  };
+}
+
+export function analystMigrations(dialect: AnalystDialect): MigrationProvider {
+  return { getMigrations: async () => migrations(dialect) };
+}

@@ -1,0 +1,304 @@
+// One question on the page: label (required marked), hint, the widget for its type, and the
+// engine's message inline. Digits pick choice codes in a choice question; the rest is plain
+// labelled form controls so Tab order, focus and screen readers work without extra code.
+import { memo, useEffect, useState, type KeyboardEvent } from 'react';
+import type { Choice } from '../../../shared/forms/model';
+import { useT } from '../../i18n';
+import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
+import { formatIsoDate, formatIsoDateTime, parseDisplayDate, parseDisplayDateTime, parseDisplayTime } from './dates';
+import { useFormLanguage } from './formLanguage';
+
+/** A DOM id for a question path (`roster[2]/age` → `q-roster_2__age`). */
+export const domId = (path: string) => `q-${path.replace(/[^\p{L}\p{N}_-]/gu, '_')}`;
+
+/** Lists longer than this are a drop-down, not a column of radios. */
+const LONG_LIST = 15;
+
+export function choiceText(c: Choice, lang: string, defaultLanguage: string): string {
+  return c.labels[lang] || c.labels[defaultLanguage] || c.name;
+}
+
+/** Whether the surveyor should see this question's error now. */
+export function errorVisible(q: QuestionView, showErrors: boolean): boolean {
+  if (!q.error) return false;
+  return showErrors || q.error.kind !== 'required';
+}
+
+/** Memoised: the page re-renders on every change, a question only when its own view changes. */
+export const Question = memo(function Question({ path }: { path: string }) {
+  const lang = useFormLanguage();
+  const q = useQuestion(path, lang);
+  const t = useT();
+  const showErrors = useInterview((s) => s.showErrors);
+  const locked = useInterview((s) => s.summary.status !== 'draft');
+  const id = domId(path);
+  if (!q.relevant) return null;
+  const required = q.node.required !== false && q.node.type !== 'note';
+  const visibleError = errorVisible(q, showErrors);
+  const describedBy = [q.hint ? `${id}-hint` : '', visibleError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const isGroup = ['select_one', 'select_multiple', 'rank'].includes(q.node.type) && q.choices.length <= LONG_LIST;
+  return (
+    <div className={`question type-${q.node.type}${visibleError ? ' has-error' : ''}`} data-path={path}>
+      {isGroup || q.node.type === 'note' ? (
+        <p className="q-label" id={`${id}-label`}>
+          {q.label}
+          {required ? <RequiredMark /> : null}
+        </p>
+      ) : (
+        <label className="q-label" id={`${id}-label`} htmlFor={id}>
+          {q.label}
+          {required ? <RequiredMark /> : null}
+        </label>
+      )}
+      {q.hint ? <p className="q-hint" id={`${id}-hint`}>{q.hint}</p> : null}
+      <Widget q={q} id={id} lang={lang} disabled={locked || q.readOnly} describedBy={describedBy} />
+      {q.node.type !== 'select_one' && q.node.type !== 'select_multiple' && q.node.missingCodes.length > 0 ? (
+        <MissingButtons q={q} lang={lang} disabled={locked || q.readOnly} />
+      ) : null}
+      {visibleError ? (
+        <p className="q-error" id={`${id}-error`} role="alert">
+          {q.error?.message}
+        </p>
+      ) : null}
+      <InputError path={path} />
+    </div>
+  );
+});
+
+function RequiredMark() {
+  const t = useT();
+  return (
+    <span className="required-mark" title={t('iv.required')}>
+      <span aria-hidden="true"> *</span>
+      <span className="visually-hidden"> ({t('iv.required')})</span>
+    </span>
+  );
+}
+
+function InputError({ path }: { path: string }) {
+  const message = useInterview((s) => s.inputErrors[path]);
+  return message ? <p className="q-error" role="alert">{message}</p> : null;
+}
+
+interface WidgetProps {
+  q: QuestionView;
+  id: string;
+  lang: string;
+  disabled: boolean;
+  describedBy: string | undefined;
+}
+
+function Widget(props: WidgetProps) {
+  switch (props.q.node.type) {
+    case 'note':
+      return null;
+    case 'select_one':
+      return props.q.choices.length > LONG_LIST ? <SelectDropdown {...props} /> : <ChoiceGroup {...props} />;
+    case 'select_multiple':
+      return <ChoiceGroup {...props} multiple />;
+    case 'rank':
+      return <RankList {...props} />;
+    case 'acknowledge':
+      return <Acknowledge {...props} />;
+    case 'date':
+      return <DisplayInput {...props} parse={parseDisplayDate} format={formatIsoDate} hintKey="iv.dateHint" badKey="iv.badDate" />;
+    case 'time':
+      return <DisplayInput {...props} parse={parseDisplayTime} format={(s) => s.slice(0, 5)} hintKey="iv.timeHint" badKey="iv.badTime" />;
+    case 'datetime':
+      return <DisplayInput {...props} parse={parseDisplayDateTime} format={formatIsoDateTime} hintKey="iv.datetimeHint" badKey="iv.badTime" />;
+    default:
+      return <TextInput {...props} />;
+  }
+}
+
+/** Text and numbers: what is typed goes to the runtime at once (a bad number shows the engine's message and is not saved). */
+function TextInput({ q, id, disabled, describedBy }: WidgetProps) {
+  const answer = useInterview((s) => s.answer);
+  const numeric = ['integer', 'decimal', 'range'].includes(q.node.type);
+  const stored = q.answer.missing ? '' : q.answer.value === null ? '' : String(q.answer.value);
+  const [text, setText] = useState(stored);
+  // Another source changed the value (load, a missing code): show it.
+  useEffect(() => {
+    setText((cur) => (cur.trim() === stored || (numeric && Number(cur) === Number(stored) && cur.trim() !== '') ? cur : stored));
+  }, [stored, numeric]);
+  const onChange = (v: string) => {
+    setText(v);
+    answer(q.path, v.trim() === '' ? null : numeric ? v.trim().replace(',', '.') : v);
+  };
+  const common = { id, value: text, disabled, 'aria-describedby': describedBy, 'aria-invalid': q.error !== null && q.error.kind !== 'required' ? true : undefined } as const;
+  if ((q.node.appearance ?? '').includes('multiline')) {
+    return <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
+  }
+  return <input {...common} type="text" inputMode={numeric ? (q.node.type === 'integer' ? 'numeric' : 'decimal') : undefined} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/** Dates and times typed as the surveyor reads them; saved in ISO once complete and real. */
+function DisplayInput({ q, id, disabled, describedBy, parse, format, hintKey, badKey }: WidgetProps & { parse: (s: string) => string | null; format: (s: string) => string; hintKey: 'iv.dateHint' | 'iv.timeHint' | 'iv.datetimeHint'; badKey: 'iv.badDate' | 'iv.badTime' }) {
+  const t = useT();
+  const answer = useInterview((s) => s.answer);
+  const stored = q.answer.value === null || q.answer.missing ? '' : format(String(q.answer.value));
+  const [text, setText] = useState(stored);
+  const [bad, setBad] = useState(false);
+  useEffect(() => {
+    setText((cur) => (parse(cur) !== null && format(parse(cur) as string) === stored ? cur : stored || (parse(cur) === null ? cur : '')));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored]);
+  const onChange = (v: string) => {
+    setText(v);
+    const iso = parse(v);
+    if (v.trim() === '') answer(q.path, null);
+    else if (iso !== null) answer(q.path, iso);
+    if (iso !== null || v.trim() === '') setBad(false);
+  };
+  return (
+    <>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        placeholder={t(hintKey)}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        aria-invalid={bad || undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={() => setBad(text.trim() !== '' && parse(text) === null)}
+      />
+      {bad ? <p className="q-error" role="alert">{t(badKey)}</p> : null}
+    </>
+  );
+}
+
+/** Single-digit choice names can be picked by typing them. */
+export function digitChoice(choices: readonly Choice[], key: string): Choice | null {
+  if (!/^[0-9]$/.test(key)) return null;
+  return choices.find((c) => c.name === key) ?? null;
+}
+
+function ChoiceGroup({ q, id, lang, disabled, describedBy, multiple }: WidgetProps & { multiple?: boolean }) {
+  const { form } = useInterviewHandle();
+  const answer = useInterview((s) => s.answer);
+  const selected = new Set(Array.isArray(q.answer.value) ? q.answer.value : q.answer.value === null ? [] : [String(q.answer.value)]);
+  const pick = (c: Choice) => {
+    if (!multiple) return answer(q.path, c.name);
+    const next = new Set(selected);
+    if (next.has(c.name)) next.delete(c.name);
+    else next.add(c.name);
+    // A missing code stands alone in a select_multiple.
+    const list = c.missing && next.has(c.name) ? [c.name] : [...next].filter((n) => !q.choices.find((x) => x.name === n)?.missing);
+    const ordered = q.choices.map((x) => x.name).filter((n) => list.includes(n));
+    answer(q.path, ordered.length ? ordered : null);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (disabled || e.altKey || e.ctrlKey || e.metaKey) return;
+    const c = digitChoice(q.choices, e.key);
+    if (!c) return;
+    e.preventDefault();
+    pick(c);
+    if (!multiple) {
+      const input = document.getElementById(`${id}-${c.name}`);
+      (input as HTMLInputElement | null)?.focus();
+    }
+  };
+  return (
+    <div
+      role={multiple ? 'group' : 'radiogroup'}
+      aria-labelledby={`${id}-label`}
+      aria-describedby={describedBy}
+      className={`choices${q.choices.length > 6 ? ' many' : ''}`}
+      onKeyDown={onKeyDown}
+    >
+      {q.choices.map((c) => (
+        <label key={c.name} className={`choice${c.missing ? ' missing' : ''}`}>
+          <input
+            id={`${id}-${c.name}`}
+            type={multiple ? 'checkbox' : 'radio'}
+            name={id}
+            value={c.name}
+            checked={selected.has(c.name)}
+            disabled={disabled}
+            onChange={() => pick(c)}
+          />
+          <span className="code" aria-hidden="true">{c.name}</span>
+          <span>{choiceText(c, lang, form.defaultLanguage)}</span>
+        </label>
+      ))}
+    </div>
+  );
+}
+
+function SelectDropdown({ q, id, lang, disabled, describedBy }: WidgetProps) {
+  const { form } = useInterviewHandle();
+  const answer = useInterview((s) => s.answer);
+  return (
+    <select id={id} value={q.answer.value === null ? '' : String(q.answer.value)} disabled={disabled} aria-describedby={describedBy} onChange={(e) => answer(q.path, e.target.value || null)}>
+      <option value="">—</option>
+      {q.choices.map((c) => (
+        <option key={c.name} value={c.name}>
+          {c.name} · {choiceText(c, lang, form.defaultLanguage)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** Rank: the choices in the respondent's order; Up/Down move one (the first move records the order). */
+function RankList({ q, id, lang, disabled }: WidgetProps) {
+  const t = useT();
+  const { form } = useInterviewHandle();
+  const answer = useInterview((s) => s.answer);
+  const names = q.choices.filter((c) => !c.missing).map((c) => c.name);
+  const order = Array.isArray(q.answer.value) && q.answer.value.length ? q.answer.value : names;
+  const move = (k: number, by: number) => {
+    const next = [...order];
+    const [x] = next.splice(k, 1);
+    next.splice(k + by, 0, x as string);
+    answer(q.path, next);
+  };
+  return (
+    <ol className="rank" aria-labelledby={`${id}-label`}>
+      {order.map((name, k) => {
+        const c = q.choices.find((x) => x.name === name);
+        const label = c ? choiceText(c, lang, form.defaultLanguage) : name;
+        return (
+          <li key={name}>
+            <span>{label}</span>
+            <button type="button" disabled={disabled || k === 0} aria-label={`${t('iv.rank.up')}: ${label}`} onClick={() => move(k, -1)}>↑</button>
+            <button type="button" disabled={disabled || k === order.length - 1} aria-label={`${t('iv.rank.down')}: ${label}`} onClick={() => move(k, 1)}>↓</button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Acknowledge({ q, id, disabled, describedBy }: WidgetProps) {
+  const t = useT();
+  const answer = useInterview((s) => s.answer);
+  return (
+    <label className="choice">
+      <input id={id} type="checkbox" checked={q.answer.value === true} disabled={disabled} aria-describedby={describedBy} onChange={(e) => answer(q.path, e.target.checked ? true : null)} />
+      <span>{t('iv.ack')}</span>
+    </label>
+  );
+}
+
+/** Don't know / not applicable for a question that is not a choice list: one toggle button per code the question accepts. */
+function MissingButtons({ q, lang, disabled }: { q: QuestionView; lang: string; disabled: boolean }) {
+  const { form } = useInterviewHandle();
+  const t = useT();
+  const answerMissing = useInterview((s) => s.answerMissing);
+  const answer = useInterview((s) => s.answer);
+  return (
+    <div className="missing-buttons" role="group" aria-label={t('iv.missing')}>
+      {q.node.missingCodes.map((code) => {
+        const m = form.missingCodes.find((x) => x.code === code);
+        const on = q.answer.missing !== null && String(q.answer.value) === code;
+        return (
+          <button key={code} type="button" aria-pressed={on} disabled={disabled} onClick={() => (on ? answer(q.path, null) : answerMissing(q.path, code))}>
+            {code} · {m ? m.labels[lang] || m.labels[form.defaultLanguage] || m.kind : code}
+          </button>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// Batches for the analyst store's tests, written by the real format code (writeBatch) with
+// generated device keys and a generated analyst age identity; and stores on both dialects.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InterviewRecord } from '../../../shared/formats/batch';
+import { generateAgeKeyPair } from '../../../electron/sync/age';
+import { batchFileName, writeBatch } from '../../../electron/sync/batch';
+import { generateSigningKey, type SigningKey } from '../../../electron/sync/signing';
+import { openAnalystStore, type AnalystStore } from '../../../electron/analyst/store';
+import { postgresAvailable, startPostgres, type PgServer } from './pg-harness';
+
+export interface Device {
+  id: string;
+  label: string;
+  key: SigningKey;
+}
+
+export function makeDevice(label: string, id: string = randomUUID()): Device {
+  return { id, label, key: generateSigningKey() };
+}
+
+export async function makeAnalyst(): Promise<{ identity: string; recipient: string }> {
+  return generateAgeKeyPair();
+}
+
+export function record(device: Device, id: string, revision: number, overrides: Partial<InterviewRecord> = {}): InterviewRecord {
+  return {
+    id,
+    revision,
+    surveyId: 'hids-2026',
+    formVersion: '2026.1',
+    deviceId: device.id,
+    surveyorCode: 'DTV01',
+    unitCode: '26734',
+    outcome: 'completed',
+    createdAt: '2026-11-30T09:00:00.000Z',
+    completedAt: '2026-11-30T09:20:00.000Z',
+    approvedAt: '2026-11-30T17:00:00.000Z',
+    answers: [
+      { path: 'ACC1', value: 4, missing: null, savedAt: '2026-11-30T09:01:00.000Z' },
+      { path: 'ACC2', value: null, missing: 'dont_know', savedAt: '2026-11-30T09:02:00.000Z' },
+    ],
+    paradata: [{ at: '2026-11-30T09:00:30.000Z', event: 'shown', path: 'ACC1', detail: null }],
+    ...overrides,
+  };
+}
+
+/** Writes a batch file into `dir` and returns its path. */
+export async function batchFile(
+  dir: string,
+  device: Device,
+  sequence: number,
+  records: InterviewRecord[],
+  recipient: string,
+  batchId: string = randomUUID(),
+): Promise<string> {
+  const written = await writeBatch({ batchId, deviceId: device.id, sequence, createdAt: '2026-11-30T18:00:00.000Z', recipient, interviews: records }, device.key);
+  // The batch id in the name keeps two batches of one sequence apart (a test may make both).
+  const path = join(dir, batchFileName(['hids-2026'], device.label, sequence).replace(/\.ksbatch$/, `-${batchId.slice(0, 8)}.ksbatch`));
+  writeFileSync(path, written.bytes);
+  return path;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** Fresh stores of one kind for a suite: `open()` gives a new empty store each time. */
+export function storeFactory(kind: StoreKind) {
+  const dir = mkdtempSync(join(tmpdir(), `khaosat-analyst-${kind}-`));
+  let server: PgServer | undefined;
+  let count = 0;
+  const opened: AnalystStore[] = [];
+  return {
+    dir,
+    async open(): Promise<AnalystStore> {
+      count++;
+      let target: string;
+      if (kind === 'postgres') {
+        server ??= await startPostgres();
+        target = await server.createDatabase(`analyst_${count}`);
+      } else target = join(dir, `analyst-${count}.sqlite`);
+      const store = await openAnalystStore(target);
+      opened.push(store);
+      return store;
+    },
+    async cleanup(): Promise<void> {
+      for (const s of opened) await s.close().catch(() => undefined);
+      server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const STORE_KINDS: StoreKind[] = postgresAvailable() ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** Every table's rows in a fixed order, for comparing two stores. */
+export async function snapshot(store: AnalystStore) {
+  const { db } = store;
+  return {
+    devices: await db.selectFrom('devices').selectAll().orderBy('id').execute(),
+    interviews: await db.selectFrom('interviews').selectAll().orderBy('id').orderBy('revision').orderBy('content_hash').execute(),
+    answers: await db.selectFrom('answers').selectAll().orderBy('interview_id').orderBy('revision').orderBy('content_hash').orderBy('path').execute(),
+    forms: await db.selectFrom('forms').selectAll().orderBy('survey_id').orderBy('form_version').execute(),
+  };
+}
