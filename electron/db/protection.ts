@@ -14,13 +14,13 @@ export const PROTECTIVE_TRIGGERS: readonly { name: string; table: string; since:
   { name: 'paradata_no_replace', table: 'paradata', since: 3 },
   { name: 'audit_log_no_replace', table: 'audit_log', since: 3 },
   // The batch ledgers (006): sequences without gaps, evidence never rewritten.
-  { name: 'batches_out_no_gap', table: 'batches_out', since: 7 },
-  { name: 'batches_out_no_update', table: 'batches_out', since: 7 },
-  { name: 'batches_out_no_delete', table: 'batches_out', since: 7 },
-  { name: 'batch_interviews_out_no_update', table: 'batch_interviews_out', since: 7 },
-  { name: 'batch_interviews_out_no_delete', table: 'batch_interviews_out', since: 7 },
-  { name: 'batch_arrivals_no_update', table: 'batch_arrivals', since: 7 },
-  { name: 'batch_arrivals_no_delete', table: 'batch_arrivals', since: 7 },
+  { name: 'batches_out_no_gap', table: 'batches_out', since: 6 },
+  { name: 'batches_out_no_update', table: 'batches_out', since: 6 },
+  { name: 'batches_out_no_delete', table: 'batches_out', since: 6 },
+  { name: 'batch_interviews_out_no_update', table: 'batch_interviews_out', since: 6 },
+  { name: 'batch_interviews_out_no_delete', table: 'batch_interviews_out', since: 6 },
+  { name: 'batch_arrivals_no_update', table: 'batch_arrivals', since: 6 },
+  { name: 'batch_arrivals_no_delete', table: 'batch_arrivals', since: 6 },
 ];
 
 function triggerSql(db: Database): Map<string, string> {

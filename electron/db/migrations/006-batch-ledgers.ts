@@ -16,7 +16,7 @@ export function migration006BatchLedgers(db: Database): void {
   const leftover = db.prepare<[], { n: number }>('SELECT (SELECT count(*) FROM batches_out) + (SELECT count(*) FROM batches_in) AS n').get();
   if (leftover && leftover.n > 0) {
     // No release wrote these tables; rows here came from elsewhere and are not dropped silently.
-    throw new Error(`migration 7: batches_out/batches_in hold ${leftover.n} row(s) that no release wrote; refusing to drop them`);
+    throw new Error(`migration 6: batches_out/batches_in hold ${leftover.n} row(s) that no release wrote; refusing to drop them`);
   }
   db.exec(`
     DROP TABLE batches_out;

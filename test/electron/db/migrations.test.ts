@@ -30,7 +30,7 @@ const EXPECTED_TABLES = [
   'users',
 ];
 
-/** Migration 2's batch tables, never written by a release, replaced by migration 7's ledgers. */
+/** Migration 2's batch tables, never written by a release, replaced by migration 6's ledgers. */
 const DROPPED_BY_006 = ['batches_in'];
 
 function tables(db: Database): string[] {
@@ -272,7 +272,7 @@ describe('migration 4 (interview life cycle)', () => {
   });
 });
 
-describe('migration 7 (batch ledgers)', () => {
+describe('migration 6 (batch ledgers)', () => {
   function atVersion(v: number): Database {
     const db = new BetterSqlite3(join(tempDir(), `v${v}.sqlite`));
     migrate(db, { to: v });
@@ -280,16 +280,16 @@ describe('migration 7 (batch ledgers)', () => {
     return db;
   }
 
-  it("refuses to drop rows found in migration 2's batch tables, leaving the database at version 6", () => {
-    const db = atVersion(6);
+  it("refuses to drop rows found in migration 2's batch tables, leaving the database at version 5", () => {
+    const db = atVersion(5);
     db.exec(`INSERT INTO batches_out VALUES ('b1', 1, '2025-07-03T00:00:00.000Z', 'batch-0001.ksb', 1, 'abc')`);
     expect(() => migrate(db)).toThrow(/batches_out\/batches_in hold 1 row/);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     db.close();
   });
 
   it('batches_out takes the next sequence of a device only: a gap or a repeat is refused; the ledgers are append-only', () => {
-    const db = atVersion(7);
+    const db = atVersion(6);
     const insert = db.prepare(
       `INSERT INTO batches_out (batch_id, device_id, sequence, file_name, file_sha256, size, bytes, interview_count, created_at)
        VALUES (?, ?, ?, 'f', '${'ab'.repeat(32)}', 1, x'00', 1, '2025-08-05T00:00:00.000Z')`,
@@ -307,7 +307,7 @@ describe('migration 7 (batch ledgers)', () => {
   });
 
   it('batch_arrivals records a duplicate and a refused file for the same device and sequence without a conflict', () => {
-    const db = atVersion(7);
+    const db = atVersion(6);
     const arrive = db.prepare(
       `INSERT INTO batch_arrivals (arrived_at, file_name, file_sha256, size, batch_id, device_id, sequence, outcome, reason)
        VALUES ('2025-08-06T00:00:00.000Z', 'a.ksbatch', '${'02'.repeat(32)}', 10, 'b', 'd', 4, ?, ?)`,
