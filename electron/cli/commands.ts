@@ -9,6 +9,7 @@ import { formCheckCommand, formRunCommand } from './commands/form';
 import { keysGenerateCommand } from './commands/keys';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
+import { exportCommand } from './commands/export';
 import { packageCreateCommand, packageInstallCommand } from './commands/package';
 
 export interface Command {
@@ -89,6 +90,13 @@ export const COMMANDS: Command[] = [
     summary:
       'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
     run: reportCommand,
+  },
+  {
+    words: ['export'],
+    usage: 'khaosat export --db FILE|postgres://user@host:port/db --format csv|xlsx|spss|stata --out DIR [--survey ID] [--bom] [--json]',
+    summary:
+      'Data files of the counted interviews (latest non-conflicting revision, every outcome as a column) from the analyst store, with the form registered by import --package: codes, value and variable labels, skipped / unanswered / missing codes apart, and a codebook.',
+    run: exportCommand,
   },
   {
     words: ['package', 'create'],

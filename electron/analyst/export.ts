@@ -1,0 +1,134 @@
+// The counted interviews of one survey, read from the analyst store as the export dataset builder
+// wants them (`ExportInterview`, shared/exports/fromForm.ts; docs/exports.md): status `current`
+// (the latest, non-conflicting revision), every outcome (the outcome is a column), their answers,
+// and the paths the form runtime finds not relevant (`skipped`), so skipped, unanswered and
+// don't-know stay apart. The form comes from the store (registered with `import --package`).
+import type { AnswerValue } from '../../shared/contract/schemas';
+import { createFormRuntime } from '../../shared/engine/runtime';
+import { loadAnswers, type StoredAnswer } from '../../shared/engine/answers';
+import type { ExportInterview } from '../../shared/exports/fromForm';
+import { listQuestions, type FormModel, type MissingKind } from '../../shared/forms/model';
+import { parsePathSegments } from '../../shared/forms/answerPath';
+import type { AnalystStore } from './store';
+
+export class ExportSourceError extends Error {}
+
+export interface ExportSource {
+  survey: string;
+  /** The form the dataset's columns come from: the newest registered version the interviews use. */
+  form: FormModel;
+  interviews: ExportInterview[];
+  /** Stored answers a form version did not accept (a path or code it does not have), by interview. */
+  warnings: string[];
+}
+
+const IDS_PER_SELECT = 1_000;
+
+async function chooseSurvey(store: AnalystStore, survey: string | undefined): Promise<string> {
+  const surveys = (await store.db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
+  if (survey) {
+    if (!surveys.includes(survey)) throw new ExportSourceError(`Kho không có phỏng vấn nào của khảo sát ${survey} / the store holds no interviews of survey ${survey}`);
+    return survey;
+  }
+  if (surveys.length === 1) return surveys[0]!;
+  throw new ExportSourceError(
+    surveys.length === 0
+      ? 'Kho chưa có phỏng vấn nào / the store holds no interviews yet'
+      : `Kho có nhiều khảo sát, hãy chọn --survey (${surveys.join(', ')}) / the store holds several surveys, choose --survey (${surveys.join(', ')})`,
+  );
+}
+
+/** The code a form stores for a missing kind on this question (a record may carry the kind with no value). */
+function missingCodeFor(form: FormModel, path: string, kind: MissingKind): string | null {
+  const segments = parsePathSegments(path);
+  const name = segments?.[segments.length - 1]?.name;
+  const byCode = new Map(form.missingCodes.map((m) => [m.code, m.kind]));
+  const allowed = listQuestions(form).find((q) => q.name === name)?.missingCodes ?? [];
+  return allowed.find((c) => byCode.get(c) === kind) ?? form.missingCodes.find((m) => m.kind === kind)?.code ?? null;
+}
+
+/** A stored value as the dataset holds it: select_multiple/rank lists as space-separated codes. */
+function exportValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (Array.isArray(v)) return v.map(String).join(' ');
+  if (typeof v === 'boolean') return v ? 'OK' : null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+export async function loadExportSource(store: AnalystStore, options: { survey?: string } = {}): Promise<ExportSource> {
+  const { db } = store;
+  const survey = await chooseSurvey(store, options.survey);
+  const counted = await db
+    .selectFrom('interviews')
+    .select(['id', 'revision', 'content_hash', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
+    .where('survey_id', '=', survey)
+    .where('status', '=', 'current')
+    .orderBy('id')
+    .execute();
+  const registered = await db.selectFrom('forms').select(['form_version', 'form', 'registered_at']).where('survey_id', '=', survey).execute();
+  const forms = new Map(registered.map((r) => [r.form_version, { model: JSON.parse(r.form) as FormModel, registeredAt: r.registered_at }]));
+  const versions = [...new Set(counted.map((r) => r.form_version))];
+  const unknown = versions.filter((v) => !forms.has(v));
+  if (registered.length === 0 || unknown.length > 0) {
+    const which = unknown.length > 0 ? unknown.join(', ') : '(none)';
+    throw new ExportSourceError(
+      `Chưa đăng ký bảng hỏi của khảo sát ${survey} (phiên bản ${which}); hãy nhập với --package trước: khaosat import --package P.kspkg / ` +
+        `no form is registered for survey ${survey} (version ${which}); import with --package first: khaosat import --package P.kspkg`,
+    );
+  }
+  // Columns come from the newest registered version among those the interviews carry.
+  const newest = (versions.length > 0 ? versions : [...forms.keys()])
+    .map((v) => ({ v, ...forms.get(v)! }))
+    .sort((a, b) => (a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : a.v < b.v ? 1 : -1))[0]!;
+
+  const interviews: ExportInterview[] = [];
+  const warnings: string[] = [];
+  for (let i = 0; i < counted.length; i += IDS_PER_SELECT) {
+    const slice = counted.slice(i, i + IDS_PER_SELECT);
+    const rows = await db
+      .selectFrom('answers')
+      .innerJoin('interviews', (j) =>
+        j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
+      )
+      .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
+      .where('interviews.status', '=', 'current')
+      .where('answers.interview_id', 'in', slice.map((r) => r.id))
+      .orderBy('answers.interview_id')
+      .orderBy('answers.path')
+      .execute();
+    const byInterview = new Map<string, { path: string; value: unknown; missing: MissingKind | null }[]>();
+    for (const r of rows) {
+      const list = byInterview.get(r.interview_id) ?? [];
+      list.push({ path: r.path, value: JSON.parse(r.value) as unknown, missing: r.missing as MissingKind | null });
+      byInterview.set(r.interview_id, list);
+    }
+    for (const iv of slice) {
+      const form = forms.get(iv.form_version)!.model;
+      const stored: StoredAnswer[] = (byInterview.get(iv.id) ?? []).map((a) => ({
+        path: a.path,
+        // A coded missing answer keeps its code as the value; a record may carry only the kind.
+        value: (a.missing && (a.value === null || a.value === undefined) ? missingCodeFor(form, a.path, a.missing) : a.value) as AnswerValue,
+        missing: a.missing,
+      }));
+      const rt = createFormRuntime(form);
+      for (const issue of loadAnswers(rt, stored)) warnings.push(`interview ${iv.id} revision ${iv.revision}: ${issue.path}: ${issue.en}`);
+      const statuses = rt.snapshot().statuses;
+      const answers: Record<string, string | number | null> = {};
+      for (const a of stored) answers[a.path] = exportValue(a.value);
+      interviews.push({
+        interviewId: iv.id,
+        revision: iv.revision,
+        deviceId: iv.device_id,
+        surveyor: iv.surveyor_code,
+        unitCode: iv.unit_code,
+        outcome: iv.outcome,
+        startedAt: iv.created_at,
+        endedAt: iv.completed_at,
+        answers,
+        skipped: Object.keys(statuses).filter((p) => statuses[p] === 'skipped'),
+      });
+    }
+  }
+  return { survey, form: newest.model, interviews, warnings };
+}
