@@ -51,7 +51,7 @@ describe.each(STORE_KINDS)('khaosat export (%s)', (kind) => {
     const r = (n: number, revision: number, o: Partial<InterviewRecord>) => record(laptop, id(n), revision, { surveyId: 'mau', formVersion: '2025.1', ...o });
     const first = [
       r(1, 1, { answers: [a('ACC1', '3')] }), // replaced by revision 2 below
-      r(2, 0, { answers: [a('ACC1', null, 'dont_know'), a('kenh', ['web'])] }), // the kind only: its code 9 comes from the form
+      r(2, 0, { answers: [a('ACC1', null, 'dont_know'), a('kenh', ['web']), a('Q99', 1)] }), // the kind only: its code 9 comes from the form; Q99 is not in the form (imported before it was registered)
       r(4, 0, { answers: [a('ACC1', '1')] }),
     ];
     const second = [
@@ -75,7 +75,8 @@ describe.each(STORE_KINDS)('khaosat export (%s)', (kind) => {
     const t = fakeIo(stores.dir);
     expect(await runCli(['export', '--db', target, '--format', 'csv', '--out', 'csv', '--json'], t.io)).toBe(0);
     const summary = JSON.parse(t.out());
-    expect(summary).toMatchObject({ survey: 'mau', form_version: '2025.1', format: 'csv', interviews: 3, warnings: [] });
+    expect(summary).toMatchObject({ survey: 'mau', form_version: '2025.1', format: 'csv', interviews: 3 });
+    expect(summary.warnings).toEqual([expect.stringMatching(new RegExp(`^interview ${id(2)} revision 0: Q99: `))]);
     expect(summary.files).toEqual(['interviews.csv', 'statuses.csv', 'members.csv', 'members-statuses.csv', 'codebook.csv', 'codebook.md']);
     const meta = (n: number, revision: number, outcome: string) => `${id(n)},${revision},${deviceId},DTV01,26734,${outcome},2026-11-30T09:00:00.000Z,2026-11-30T09:20:00.000Z`;
     expect(readFileSync(join(stores.dir, 'csv', 'interviews.csv'), 'utf8').split('\r\n')).toEqual([
@@ -111,5 +112,21 @@ describe.each(STORE_KINDS)('khaosat export (%s)', (kind) => {
     expect(col('ACC1').map((v) => (v === '' ? null : Number(v)))).toEqual([5, 9, null]);
     expect(col('ACC1_st').map(Number)).toEqual([1, 2, 4]);
     expect(col('ACC2_st').map(Number)).toEqual([1, 3, 3]);
+  });
+
+  it.skipIf(!readstat.available)('writes a Stata .dta (readstat reads it) and an .xlsx with the codebook', async () => {
+    const t = fakeIo(stores.dir);
+    expect(await runCli(['export', '--db', target, '--format', 'stata', '--out', 'stata', '--survey', 'mau'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/exported 3 .*interviews\.dta/s);
+    expect(t.err()).toMatch(/warning: interview .* Q99/);
+    expect(run('readstat', ['interviews.dta'], join(stores.dir, 'stata'))).toMatch(/Rows: 3/);
+    expect(await runCli(['export', '--db', target, '--format', 'xlsx', '--out', 'xlsx'], fakeIo(stores.dir).io)).toBe(0);
+    expect(readFileSync(join(stores.dir, 'xlsx', 'mau.xlsx')).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('names the survey when --survey is not in the store', async () => {
+    const t = fakeIo(stores.dir);
+    expect(await runCli(['export', '--db', target, '--format', 'csv', '--out', 'x', '--survey', 'khac'], t.io)).toBe(1);
+    expect(t.err()).toMatch(/không có phỏng vấn nào của khảo sát khac .* no interviews of survey khac/);
   });
 });
