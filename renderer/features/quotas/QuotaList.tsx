@@ -39,7 +39,8 @@ export function QuotaList({ surveyId, hideWhenEmpty = false }: { surveyId: strin
       ) : quotas.length === 0 ? (
         <p className="muted">{t('quotas.empty')}</p>
       ) : (
-        <ul aria-labelledby={`quotas-${surveyId}`}>
+        // Focusable: a long list scrolls inside its box (app.css), and a keyboard must reach it.
+        <ul aria-labelledby={`quotas-${surveyId}`} tabIndex={0}>
           {quotas.map((q) => {
             const name = (language === 'en' ? q.nameEn : null) ?? q.nameVi ?? q.unitCode;
             return (
