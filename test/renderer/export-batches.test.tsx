@@ -44,6 +44,7 @@ describe('ExportBatches', () => {
     await act(async () => answer.resolve(EXPORTED));
     expect(api.exportBatches).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('status').textContent).toBe('Đã xuất 2 lô.');
+    expect(screen.getByRole('status').className).not.toContain('neutral');
     expect((button as HTMLButtonElement).disabled).toBe(false);
     expect(screen.getByText('/home/lan/USB/khaosat')).toBeTruthy();
     const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
@@ -59,6 +60,7 @@ describe('ExportBatches', () => {
     const { user } = show(async () => ok({ cancelled: true, folder: null, batches: [] }));
     await user.click(screen.getByRole('button', { name: 'Chọn thư mục và xuất' }));
     expect(await screen.findByText('Chưa chọn thư mục; không có gì được xuất.')).toBeTruthy();
+    expect(screen.getByRole('status').className).toContain('neutral');
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });

@@ -40,6 +40,7 @@ export function ExportBatches() {
         : result
           ? t('batches.done', { count: String(result.batches.length) })
           : null;
+  const neutral = !busy && result !== null && (result.cancelled || result.batches.length === 0);
   return (
     <section className="card wide export-batches" aria-labelledby="export-batches-title">
       <h2 id="export-batches-title">{t('batches.title')}</h2>
@@ -47,7 +48,8 @@ export function ExportBatches() {
       <button type="button" onClick={() => void exportNow()} disabled={busy}>
         {t('batches.export')}
       </button>
-      <p className="status-message" role="status">
+      {/* A cancelled dialog or nothing due is neither success nor failure: said in a neutral colour. */}
+      <p className={`status-message${neutral ? ' neutral' : ''}`} role="status">
         {status}
       </p>
       <ErrorAlert message={error ? errorText(error, language) : null} />
