@@ -197,6 +197,18 @@ export const vi = {
   'quotas.loading': 'Đang tải chỉ tiêu…',
   'quotas.empty': 'Khảo sát này chưa có chỉ tiêu.',
   'quotas.progress': '{done}/{target}',
+  'batches.title': 'Xuất dữ liệu',
+  'batches.hint': 'Xuất mọi phiếu đã duyệt chưa xuất thành tệp lô (.ksbatch) đã ký và mã hóa cho nhà phân tích, mỗi khảo sát một tệp.',
+  'batches.export': 'Chọn thư mục và xuất',
+  'batches.busy': 'Đang xuất: ký, mã hóa và ghi tệp…',
+  'batches.cancelled': 'Chưa chọn thư mục; không có gì được xuất.',
+  'batches.nothing': 'Không có phiếu đã duyệt nào cần xuất.',
+  'batches.done': 'Đã xuất {count} lô.',
+  'batches.folder': 'Thư mục:',
+  'batches.survey': 'Khảo sát',
+  'batches.sequence': 'Số thứ tự lô',
+  'batches.file': 'Tệp',
+  'batches.interviews': 'Số phiếu',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -397,6 +409,18 @@ export const en: Catalogue = {
   'quotas.loading': 'Loading quotas…',
   'quotas.empty': 'This survey has no quotas.',
   'quotas.progress': '{done}/{target}',
+  'batches.title': 'Export batches',
+  'batches.hint': 'Exports every approved interview not yet exported as a batch file (.ksbatch), signed and encrypted for the analyst, one file per survey.',
+  'batches.export': 'Choose a folder and export',
+  'batches.busy': 'Exporting: signing, encrypting and writing files…',
+  'batches.cancelled': 'No folder chosen; nothing was exported.',
+  'batches.nothing': 'There are no approved interviews to export.',
+  'batches.done': 'Exported {count} batch(es).',
+  'batches.folder': 'Folder:',
+  'batches.survey': 'Survey',
+  'batches.sequence': 'Batch sequence',
+  'batches.file': 'File',
+  'batches.interviews': 'Interviews',
 };
 
 export const LANGUAGES = ['vi', 'en'] as const;

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the interview operations of the contract (what the `interview`
 // services do over SQLite): start, save, paradata, load, list, complete (running the engine),
-// close, reopen; plus surveys, units and forms. Tests can make saves fail or hang.
+// close, reopen; plus surveys, units, forms and quotas (none unless a test sets `targets`, counted
+// as main counts them: outcome completed, past draft). Tests can make saves fail or hang.
 import type { Answer, InterviewSummary, KhaosatApi, Survey, Unit } from '../../shared/contract';
 import { contractError } from '../../shared/contract';
 import { createFormRuntime } from '../../shared/engine/runtime';
@@ -35,8 +36,19 @@ export function interviewBackend(form: FormModel, surveyId = 'hids') {
   const get = (id: string) => interviews.get(id);
   const copy = (s: Stored) => ({ summary: { ...s.summary }, answers: s.answers.map((a) => ({ ...a })) });
 
+  /** Quota target per unit code; empty: the survey has no quotas. */
+  const targets = new Map<string, number>();
+
   const api: Partial<KhaosatApi> = {
     listSurveys: async () => ok([survey]),
+    listQuotas: async ({ surveyId: asked }) => {
+      if (asked !== surveyId) return failure('not_found');
+      const done = [...interviews.values()].filter((s) => s.summary.outcome === 'completed' && s.summary.status !== 'draft');
+      return ok([...targets].map(([code, target]) => {
+        const unit = UNITS.find((u) => u.code === code);
+        return { unitCode: code, nameVi: unit?.nameVi ?? null, nameEn: unit?.nameEn ?? null, target, completed: done.filter((s) => s.summary.unitCode === code).length };
+      }));
+    },
     listUnits: async () => ok(UNITS),
     getForm: async ({ hash }) => (hash === FORM_HASH ? ok({ hash, surveyId, formVersion: '2025.1', model: form as unknown as Record<string, unknown> }) : failure('not_found')),
     startInterview: async ({ unitCode, consent, respondentRef }) => {
@@ -119,5 +131,5 @@ export function interviewBackend(form: FormModel, surveyId = 'hids') {
     s.summary = { ...s.summary, status: 'rejected', comment };
   };
 
-  return { api, interviews, control, survey, reject };
+  return { api, interviews, control, survey, reject, targets };
 }

@@ -43,6 +43,31 @@ describe('surveyor screens', () => {
     expect(screen.getByText('“Câu tuổi chưa đúng”')).toBeTruthy();
   });
 
+  it('home shows each survey\'s quotas with the completed count ("Phường Bến Thành 1/30"), none for a survey without', async () => {
+    await surveyorApp(interviewForm, async (api, backend) => {
+      backend.targets.set('26734', 30);
+      backend.targets.set('25987', 10);
+      const a = await api.startInterview({ surveyId: 'hids', unitCode: '26734', consent: true });
+      await api.startInterview({ surveyId: 'hids', unitCode: '26734', consent: true });
+      if (!a.ok) throw new Error('start');
+      // Completed as main would count it; the other one stays a draft and does not count.
+      const stored = backend.interviews.get(a.value.id);
+      if (!stored) throw new Error('stored');
+      stored.summary = { ...stored.summary, status: 'completed', outcome: 'completed' };
+    });
+    const list = await screen.findByRole('list', { name: 'Chỉ tiêu theo đơn vị' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Phường Bến Thành 1/30', 'Xã Thạnh An 0/10']);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('home shows no quota section for a survey without quotas', async () => {
+    const { api } = await surveyorApp();
+    expect(await screen.findByText('Khảo sát sự hài lòng (HIDS)')).toBeTruthy();
+    await waitFor(() => expect(api.listQuotas).toHaveBeenCalledWith({ surveyId: 'hids' }));
+    expect(screen.queryByRole('heading', { name: 'Chỉ tiêu theo đơn vị' })).toBeNull();
+    expect(screen.queryByText('Khảo sát này chưa có chỉ tiêu.')).toBeNull();
+  });
+
   it('search by unit without diacritics or by reference narrows the list', async () => {
     const { user } = await surveyorApp(interviewForm, async (api) => {
       await api.startInterview({ surveyId: 'hids', unitCode: '26734', consent: true, respondentRef: 'HS-01' });

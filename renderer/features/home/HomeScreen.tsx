@@ -8,6 +8,7 @@ import { SurveyorArea } from '../surveyor/SurveyorArea';
 import { UsersPanel } from '../users/UsersPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { InstallPackage } from '../packages/InstallPackage';
+import { ExportBatches } from '../batches/ExportBatches';
 
 export function HomeScreen() {
   const t = useT();
@@ -52,6 +53,7 @@ export function HomeScreen() {
       {user.role === 'supervisor' ? <UsersPanel /> : null}
       {user.role === 'supervisor' ? <ReviewPanel /> : null}
       {user.role === 'supervisor' ? <InstallPackage /> : null}
+      {user.role === 'supervisor' ? <ExportBatches /> : null}
     </div>
   );
 }

@@ -1,12 +1,13 @@
 // The surveyor's home: installed surveys (start a new interview), their own interviews by status
 // (drafts to continue, completed, sent back with the supervisor's comment) with counts, counts by
-// unit, and a search by unit or respondent reference.
+// unit, a search by unit or respondent reference, and each survey's quotas (when it has any).
 import { useEffect, useMemo, useState } from 'react';
 import { INTERVIEW_STATUSES, type InterviewSummary, type Unit } from '../../../shared/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, useLanguage, useT } from '../../i18n';
 import { useAppStore } from '../../stores';
 import { formatTimestamp } from '../interview/dates';
+import { QuotaList } from '../quotas/QuotaList';
 import { fold, formerPlace } from './unitSearch';
 
 export function SurveyorHome() {
@@ -55,6 +56,7 @@ export function SurveyorHome() {
           {surveys?.map((s) => (
             <li key={s.id}>
               <strong>{s.title}</strong> <span className="muted">({s.formVersion ?? '—'} · {t('survey.home.units', { count: String(s.unitCount) })})</span>
+              <QuotaList surveyId={s.id} hideWhenEmpty />
             </li>
           ))}
         </ul>
