@@ -10,6 +10,7 @@ import { keysGenerateCommand } from './commands/keys';
 import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { packageCreateCommand, packageInstallCommand } from './commands/package';
+import { simulateCommand } from './commands/simulate';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -89,6 +90,13 @@ export const COMMANDS: Command[] = [
     summary:
       'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
     run: reportCommand,
+  },
+  {
+    words: ['simulate'],
+    usage: 'khaosat simulate --package P.kspkg --laptops N --interviews M --out DIR [--seed S] [--units K] [--json]',
+    summary:
+      'Simulate fieldwork through the real laptop code path: N fresh laptop databases install the package, interview M respondents each (a seeded mix of users, non-users, refusals, ineligible, don\'t-knows), approve, and export one batch each into DIR. Same seed, same answers.',
+    run: simulateCommand,
   },
   {
     words: ['package', 'create'],
