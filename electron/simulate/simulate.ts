@@ -3,7 +3,7 @@
 // saved with services.interviews.saveAnswer, complete, approve, batch export). Only the respondents
 // are invented (respondent.ts). A seed gives the same answers; the clock is simulated too, so
 // times repeat; interview ids are random UUIDs, as on a real laptop.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../shared/contract';
@@ -150,6 +150,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const shuffled = frame.map((code) => [rng.nextUint32(), code] as const).sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   const units = shuffled.slice(0, Math.min(frame.length, o.units ?? frame.length)).sort();
   const means = new Map(units.map((u) => [u, unitMean(seededRandom(o.seed ^ fnv1a(u)))]));
+  mkdirSync(o.outDir, { recursive: true });
   const result: SimulateResult = { surveyId, interviews: [], batches: [] };
   for (let laptop = 1; laptop <= o.laptops; laptop++) {
     const dir = mkdtempSync(join(tmpdir(), 'khaosat-simulate-'));
