@@ -11,6 +11,8 @@ import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { exportCommand } from './commands/export';
 import { packageCreateCommand, packageInstallCommand } from './commands/package';
+import { simulateCommand } from './commands/simulate';
+import { demoCommand } from './commands/demo';
 
 export interface Command {
   /** Words that select it, e.g. ['user', 'add']. */
@@ -97,6 +99,20 @@ export const COMMANDS: Command[] = [
     summary:
       'Data files of the counted interviews (latest non-conflicting revision, every outcome as a column) from the analyst store, with the form registered by import --package: codes, value and variable labels, skipped / unanswered / missing codes apart, and a codebook.',
     run: exportCommand,
+  },
+  {
+    words: ['simulate'],
+    usage: 'khaosat simulate --package P.kspkg --laptops N --interviews M --out DIR [--seed S] [--units K] [--json]',
+    summary:
+      'Simulate fieldwork through the real laptop code path: N fresh laptop databases install the package, interview M respondents each (a seeded mix of users, non-users, refusals, ineligible, don\'t-knows), approve, and export one batch each into DIR. Same seed, same answers.',
+    run: simulateCommand,
+  },
+  {
+    words: ['demo'],
+    usage: 'khaosat demo [--dir D] [--seed S] [--laptops N] [--interviews M] [--units K]',
+    summary:
+      'The whole pipe headless: keys, a survey package of the built-in HIDS instrument, simulate (default 4 laptops × 80 interviews over 20 Units), import, and the index table. Without --dir a temporary folder, removed; with --dir it leaves D/keys, D/batches, D/analyst.sqlite.',
+    run: demoCommand,
   },
   {
     words: ['package', 'create'],

@@ -1,0 +1,110 @@
+// khaosat simulate and khaosat demo end to end: a package of the built-in HIDS instrument signed
+// by `keys generate`, simulated laptops through the real laptop core, batches the analyst imports.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/main';
+import type { CliIo } from '../../../electron/cli/io';
+import { simulate, type SimulateResult } from '../../../electron/simulate/simulate';
+import { RESPONDENT_KINDS } from '../../../electron/simulate/respondent';
+import { openAnalystStore } from '../../../electron/analyst/store';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function fakeIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => void out.push(t), err: (t) => void err.push(t), readSecret: async () => '', env: {}, cwd };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('khaosat simulate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khaosat-simulate-test-'));
+  let pkg: Buffer;
+  let first: SimulateResult;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  beforeAll(async () => {
+    expect(await runCli(['keys', 'generate', '--out', 'keys'], fakeIo(dir).io)).toBe(0);
+    const form = join(ROOT, 'shared', 'instruments', 'hids-satisfaction.xlsx');
+    const units = join(ROOT, 'shared', 'instruments', 'units', 'hcmc_units_2025.csv');
+    expect(await runCli(['package', 'create', '--form', form, '--units', units, '--keys', 'keys', '--out', 'hids.kspkg'], fakeIo(dir).io)).toBe(0);
+    pkg = readFileSync(join(dir, 'hids.kspkg'));
+    first = await simulate({ packageBytes: pkg, laptops: 2, interviews: 40, outDir: join(dir, 'a'), seed: 7, units: 6 });
+  }, 180_000);
+
+  it('gives the same respondents and answers for the same seed, other ones for another seed', async () => {
+    const again = await simulate({ packageBytes: pkg, laptops: 2, interviews: 40, outDir: join(dir, 'b'), seed: 7, units: 6 });
+    expect(again.interviews).toEqual(first.interviews);
+    const other = await simulate({ packageBytes: pkg, laptops: 2, interviews: 40, outDir: join(dir, 'c'), seed: 8, units: 6 });
+    expect(other.interviews).not.toEqual(first.interviews);
+  }, 180_000);
+
+  it('draws every respondent type, with outcomes and skip logic to match, and don\'t-knows', () => {
+    const kinds = new Set(first.interviews.map((i) => i.kind));
+    for (const k of RESPONDENT_KINDS) expect(kinds).toContain(k);
+    for (const i of first.interviews) {
+      const paths = new Set(i.answers.map((a) => a.path));
+      if (i.kind === 'refusal') expect([i.outcome, i.answers.length]).toEqual(['refused', 0]);
+      if (i.kind === 'ineligible') expect(i.outcome).toBe('ineligible');
+      if (i.kind === 'user') expect([i.outcome, paths.has('ACC1')]).toEqual(['completed', true]);
+      if (i.kind === 'non_user') expect([i.outcome, paths.has('ACC1'), paths.has('NEED1')]).toEqual(['completed', false, true]);
+    }
+    expect(first.interviews.flatMap((i) => i.answers).some((a) => a.missing === 'dont_know')).toBe(true);
+    expect(new Set(first.interviews.map((i) => i.unitCode)).size).toBeLessThanOrEqual(6);
+  });
+
+  it('exports one batch per laptop holding every interview, all approved', () => {
+    expect(first.batches).toHaveLength(2);
+    expect(first.batches.map((b) => b.interviews.length)).toEqual([40, 40]);
+    expect(readdirSync(join(dir, 'a')).filter((f) => f.endsWith('.ksbatch'))).toHaveLength(2);
+  });
+
+  it('the CLI checks its options and reports the mix', async () => {
+    const bad = fakeIo(dir);
+    expect(await runCli(['simulate', '--package', 'hids.kspkg', '--laptops', '0', '--interviews', '5', '--out', 'x'], bad.io)).toBe(2);
+    expect(bad.err()).toContain('--laptops 0');
+    const ok = fakeIo(dir);
+    expect(await runCli(['simulate', '--package', 'hids.kspkg', '--laptops', '1', '--interviews', '3', '--out', 'cli', '--json'], ok.io)).toBe(0);
+    const json = JSON.parse(ok.out());
+    expect(json.batches).toHaveLength(1);
+    expect(ok.err()).toContain('laptop 1/1');
+  }, 60_000);
+});
+
+describe('khaosat demo', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'khaosat-demo-test-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs keys → package → simulate → import → report and leaves the files with --dir', async () => {
+    const t = fakeIo(dir);
+    expect(await runCli(['demo', '--dir', 'd', '--laptops', '2', '--interviews', '20', '--units', '4', '--seed', '3'], t.io)).toBe(0);
+    expect(t.out()).toMatch(/chỉ số chung \/ overall [0-9.]+ \(n = [1-9]/);
+    expect(t.out()).toContain('đơn vị / unit');
+    for (const f of ['keys', 'batches', 'analyst.sqlite', 'hids.kspkg']) expect(existsSync(join(dir, 'd', f))).toBe(true);
+    expect(readdirSync(join(dir, 'd', 'batches'))).toHaveLength(2);
+    const store = await openAnalystStore(join(dir, 'd', 'analyst.sqlite'));
+    try {
+      const rows = await store.db.selectFrom('interviews').select('id').execute();
+      expect(rows).toHaveLength(40);
+    } finally {
+      await store.close();
+    }
+    // Every Unit with data is in the table.
+    const unitRows = t.out().split('\n').filter((l) => /^\d{5}\s/.test(l));
+    expect(unitRows.length).toBeGreaterThan(0);
+    expect(unitRows.length).toBeLessThanOrEqual(4);
+    // Run again into the same folder: refused rather than mixing two demos.
+    const again = fakeIo(dir);
+    expect(await runCli(['demo', '--dir', 'd', '--laptops', '1', '--interviews', '1'], again.io)).toBe(1);
+    expect(again.err()).toContain('already exists');
+  }, 180_000);
+
+  it('without --dir leaves nothing behind', async () => {
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith('khaosat-demo-')).length;
+    const t = fakeIo(dir);
+    expect(await runCli(['demo', '--laptops', '1', '--interviews', '5', '--units', '2'], t.io)).toBe(0);
+    expect(t.out()).toContain('đơn vị / unit');
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('khaosat-demo-')).length).toBe(before);
+  }, 180_000);
+});
