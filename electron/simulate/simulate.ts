@@ -19,7 +19,7 @@ import type { ExportedBatch } from '../services/batches';
 import type { ScryptParams } from '../services/secrets';
 import { signingKeyFromSeed } from '../sync/signing';
 import { readSurveyPackage } from '../sync/survey-package';
-import { DONT_KNOW_PER_MILLE, drawRespondent, pick, rating, unitMean, type Respondent, type RespondentKind } from './respondent';
+import { DONT_KNOW_PER_MILLE, drawRespondent, LOCAL_AGENCY_PER_MILLE, pick, rating, unitMean, type Respondent, type RespondentKind } from './respondent';
 
 /** Simulated laptops hash PINs with this low scrypt cost (the default takes ~0.1 s per hash). */
 export const SIMULATION_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -30,7 +30,11 @@ export interface SimulateOptions {
   interviews: number;
   outDir: string;
   seed: number;
-  /** Interviews are spread over this many Units of the frame (a seeded choice); default all. */
+  /**
+   * Interviews are spread over this many Units of the frame (a seeded choice); default all. Each
+   * laptop works through a block of neighbouring Units of that list (as a team covers its area),
+   * so every Unit gets the same number of interviews, ±1.
+   */
   units?: number;
   progress?: (line: string) => void;
 }
@@ -84,6 +88,8 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
     if (q.name === 'SCR_USE') preferred.push(respondent.kind === 'user' ? '1' : pick(rng, ['2', '3']));
     if (q.name === 'EXP_PAKN') preferred.push(respondent.petition ? '1' : '2');
     if (q.name === 'META_UNIT') preferred.push(d.unitCode);
+    // Most respondents rate their ward's or commune's People's Committee (agency code = Unit code).
+    if (q.name === 'agency' && rng.below(1000) < LOCAL_AGENCY_PER_MILLE) preferred.push(d.unitCode);
     if (RATING.test(q.name)) {
       const dk = q.missingCodes.find((c) => missing.get(c) === 'dont_know');
       if (dk && rng.below(1000) < DONT_KNOW_PER_MILLE) return [{ value: dk, missing: 'dont_know' }];
@@ -178,7 +184,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
       ];
       for (let i = 0; i < o.interviews; i++) {
         const surveyor = surveyors[i % surveyors.length]!;
-        const unitCode = pick(lrng, units);
+        const unitCode = units[Math.floor((((laptop - 1) * o.interviews + i) * units.length) / (o.laptops * o.interviews))]!;
         const respondent = drawRespondent(lrng);
         const today = clock().toISOString().slice(0, 10);
         const started = core.services.interviews.start(surveyor, { surveyId, unitCode, consent: respondent.kind !== 'refusal' });
