@@ -65,7 +65,7 @@ function enterable(nodes: readonly FormNode[], out: QuestionNode[] = []): Questi
   return out;
 }
 
-interface Draw {
+export interface Draw {
   rng: Random;
   respondent: Respondent;
   mean: number;
@@ -110,11 +110,18 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
   return [];
 }
 
-/** Answers one interview the way a surveyor walks the form: each relevant question, in order. */
-function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
-  const rt = createFormRuntime(model, { now: clock, deviceId: core.deviceId, username: surveyor.code });
+export type SimulatedAnswer = SimulatedInterview['answers'][number];
+
+/**
+ * Walks the form the way a surveyor does — each relevant question a surveyor can enter, in form
+ * order — and gives each the first candidate answer the form runtime accepts; `onAnswer` sees
+ * each answer as it is chosen (the simulated laptop saves it there). Also used by the import
+ * bench to draw interview records without a laptop database.
+ */
+export function walkInterview(model: FormModel, d: Draw, clock: () => Date, who: { deviceId: string; username: string }, onAnswer?: (a: SimulatedAnswer) => void): SimulatedAnswer[] {
+  const rt = createFormRuntime(model, { now: clock, deviceId: who.deviceId, username: who.username });
   rt.setAnswer('consent', '1');
-  const saved: SimulatedInterview['answers'] = [];
+  const saved: SimulatedAnswer[] = [];
   for (const q of enterable(model.children)) {
     if (q.name === 'consent' || !rt.isRelevant(q.name)) continue;
     const tries = candidates(rt, model, q, d);
@@ -133,14 +140,22 @@ function answerInterview(core: Core, surveyor: User, model: FormModel, interview
       if (rt.getError(q.name)) throw new Error(`simulate: no valid answer found for ${q.name}`);
       continue;
     }
-    core.services.interviews.saveAnswer(surveyor, { interviewId, path: q.name, value: chosen.value, missing: chosen.missing });
-    saved.push({ path: q.name, value: chosen.value, missing: chosen.missing });
+    const answer = { path: q.name, value: chosen.value, missing: chosen.missing };
+    onAnswer?.(answer);
+    saved.push(answer);
   }
   return saved;
 }
 
+/** Answers one interview on a simulated laptop: each answer saved through the laptop's service. */
+function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedAnswer[] {
+  return walkInterview(model, d, clock, { deviceId: core.deviceId, username: surveyor.code }, (a) =>
+    core.services.interviews.saveAnswer(surveyor, { interviewId, path: a.path, value: a.value, missing: a.missing }),
+  );
+}
+
 /** A clock that moves one minute per reading, from a fixed start: the same times on every run. */
-function simulatedClock(startMs: number): () => Date {
+export function simulatedClock(startMs: number): () => Date {
   let t = startMs;
   return () => new Date((t += 60_000));
 }
