@@ -379,6 +379,10 @@ function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
         q.choiceFilter = cf;
         filterChecks.push({ r, q });
       }
+    } else if (q.choicesFile !== undefined) {
+      // Bare names are the file's columns, known only once it is read: not checked here.
+      const cf = expr(r, cols.choiceFilter, name, true);
+      if (cf) q.choiceFilter = cf;
     } else if (valueAt(r, cols.choiceFilter)) {
       issues.warn(at(r, cols.choiceFilter), 'column_ignored', 'choice_filter chỉ dùng cho câu hỏi chọn; bỏ qua.', 'choice_filter only applies to select questions; ignored.');
     }
