@@ -3,6 +3,7 @@
 // answer only the cells that transitively depend on it are re-evaluated, in topological order.
 import { evaluate, toBoolean, toNumber, toXString, type XValue } from '../expr';
 import { numberToString } from '../expr/coerce';
+import { parkMiller, shuffle } from '../expr/random';
 import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr/dates';
 import { NOT_ENTERED_TYPES, type Choice, type CompiledExpression, type FormModel, type QuestionNode, type QuestionType, type RepeatNode } from '../../forms/model';
 import { typeProblem } from './checks';
@@ -207,6 +208,25 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     const { node: pn, inst } = locate(plan, root, path, 'node');
     const text = localized(pn.node[which], lang ?? language, form.defaultLanguage) ?? '';
     return interpolate(text, inst);
+  };
+
+  /**
+   * `randomize=true`: ODK shuffles the choices with `randomize(…, seed)`. The seed is the `seed`
+   * parameter (a number or `${name}`, read from `ctx.inst`); without one, a seed drawn once per
+   * runtime, so the order stays put while the interview is open.
+   */
+  const sessionSeed = 1 + Math.floor(Math.random() * 2147483645);
+  const seedOf = (q: QuestionNode): number => {
+    const written = q.parameters['seed'];
+    if (written === undefined) return sessionSeed;
+    const ref = /^\$\{([^}]+)\}$/.exec(written.trim());
+    let n: number;
+    try {
+      n = ref ? toNumber(ctx.resolve(ref[1] as string)) : Number(written);
+    } catch {
+      n = NaN;
+    }
+    return Number.isFinite(n) ? n : sessionSeed;
   };
 
   /**
@@ -590,7 +610,8 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       ctx.inst = inst;
       ctx.cell = null;
       ctx.node = null;
-      const list = listOf(q);
+      let list = listOf(q);
+      if (q.parameters['randomize']?.toLowerCase() === 'true') list = shuffle(list, parkMiller(seedOf(q)));
       [ctx.inst, ctx.cell, ctx.node] = [savedInst, savedCell, savedNode];
       const out = list.filter((ch) => cell.allowed === null || cell.allowed.has(ch.name));
       if (q.orOther && !list.some((ch) => ch.name === 'other')) {

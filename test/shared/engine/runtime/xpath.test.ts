@@ -308,3 +308,37 @@ describe('select_one ${repeat_question} (select from repeat)', () => {
     ])).toThrow(/repeat/);
   });
 });
+
+describe('randomize=true on a select (parameters randomize, seed)', () => {
+  const list = Array.from({ length: 12 }, (_x, i) => ({ list_name: 'l', name: `c${i + 1}`, label: `C${i + 1}` }));
+  const names = list.map((c) => c.name);
+
+  it('shuffles the choices with the seed: the same seed gives the same order, another seed another', () => {
+    const form = formOf([
+      { type: 'integer', name: 'seed', label: 'Seed' },
+      { type: 'select_one l', name: 's', label: 'S', parameters: 'randomize=true seed=${seed}' },
+      { type: 'select_one l', name: 'fixed', label: 'F', parameters: 'randomize=true seed=42' },
+      { type: 'select_one l', name: 'plain', label: 'P' },
+    ], list);
+    const rt = createFormRuntime(form);
+    rt.setAnswer('seed', 7);
+    const a = rt.availableChoices('s').map((c) => c.name);
+    expect([...a].sort()).toEqual([...names].sort());
+    expect(a).not.toEqual(names);
+    expect(createFormRuntime(form).availableChoices('fixed').map((c) => c.name)).toEqual(rt.availableChoices('fixed').map((c) => c.name));
+    const again = createFormRuntime(form);
+    again.setAnswer('seed', 7);
+    expect(again.availableChoices('s').map((c) => c.name)).toEqual(a);
+    again.setAnswer('seed', 8);
+    expect(again.availableChoices('s').map((c) => c.name)).not.toEqual(a);
+    expect(rt.availableChoices('plain').map((c) => c.name)).toEqual(names);
+  });
+
+  it('without a seed keeps one order while the interview is open', () => {
+    const form = formOf([{ type: 'select_one l', name: 's', label: 'S', parameters: 'randomize=true' }], list);
+    const rt = createFormRuntime(form);
+    const first = rt.availableChoices('s').map((c) => c.name);
+    expect(rt.availableChoices('s').map((c) => c.name)).toEqual(first);
+    expect([...first].sort()).toEqual([...names].sort());
+  });
+});
