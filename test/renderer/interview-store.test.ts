@@ -47,6 +47,24 @@ describe('interview store', () => {
     expect(backend.interviews.get(id)?.answers.map((a) => [a.path, a.value])).toEqual([['used', '1']]);
   });
 
+  it('with every answer acknowledged, next, back and goToQuestion move before returning (no promise hop)', async () => {
+    const { h } = await started();
+    const s = h.store.getState;
+    void s().next();
+    expect(s().pageId).toBe('used');
+    s().answer('used', '1');
+    // Pending: the move waits for the save.
+    const moving = s().next();
+    expect(s().pageId).toBe('used');
+    expect(await moving).toBe(true);
+    expect(s().pageId).toBe('ACC1');
+    // Saved: the page changes inside the call, as a key's event needs.
+    void s().back();
+    expect(s().pageId).toBe('used');
+    void s().goToQuestion('ACC2');
+    expect([s().pageId, s().focusPath]).toEqual(['ACC1', 'ACC2']);
+  });
+
   it('a failed save blocks navigation, keeps the answer and succeeds on retry', async () => {
     const { h, backend, id } = await started();
     const s = h.store.getState;
