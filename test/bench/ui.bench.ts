@@ -76,10 +76,14 @@ async function startInterview(page: Page, surveyId: string): Promise<void> {
   await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
 }
 
+/** Chooses in a searchable list (combobox) by typing the label, then Enter (not measured). */
 async function typeOption(page: Page, name: RegExp, hasText: string): Promise<void> {
-  const select = page.getByRole('combobox', { name });
-  const code = await select.locator('option', { hasText }).first().getAttribute('value');
-  await page.keyboard.type(code as string);
+  await page.getByRole('combobox', { name }).waitFor();
+  await page.keyboard.type(hasText);
+  await page.getByRole('option').first().filter({ hasText }).waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  // The list closed on the chosen option (focus stays in the field).
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') === 'false');
 }
 
 /** Digits one per field (Tab between, not measured), then Enter to the next page. */

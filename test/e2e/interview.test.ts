@@ -64,12 +64,14 @@ async function startInterview(page: Page, consentKey: '1' | '2', shotName?: stri
   await page.keyboard.press('Enter');
 }
 
-/** Selects an option of a drop-down by typing its code (options read "26743 · Phường …"). */
+/** Chooses in a searchable list (combobox) by typing the label, then Enter; the field then shows it. */
 async function typeOption(page: Page, name: RegExp, hasText: string) {
-  const select = page.getByRole('combobox', { name });
-  const code = await select.locator('option', { hasText }).first().getAttribute('value');
-  await page.keyboard.type(code as string);
-  await expect.poll(() => select.inputValue()).toBe(code);
+  const box = page.getByRole('combobox', { name });
+  await page.keyboard.type(hasText);
+  await expect.poll(() => page.getByRole('option').first().textContent()).toContain(hasText);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => box.inputValue()).toContain(hasText);
+  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
 }
 
 /** Presses one key per field of the page, Tab between them, then Enter. */
