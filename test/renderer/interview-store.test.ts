@@ -65,6 +65,23 @@ describe('interview store', () => {
     expect([s().pageId, s().focusPath]).toEqual(['ACC1', 'ACC2']);
   });
 
+  it('an answer is sent from a task of its own (not inside the key event), and never dropped by dispose', async () => {
+    const { h, api, backend, id } = await started();
+    const s = h.store.getState;
+    s().answer('used', '1');
+    // Shown and queued at once; the request starts after the event (the frame is painted first).
+    expect([s().saveState, s().pendingCount]).toEqual(['saving', 1]);
+    expect(api.saveAnswer).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.saveAnswer).toHaveBeenCalledTimes(1);
+    await s().flush();
+    // Disposed before its task ran: the answer is sent anyway.
+    s().answer('used', '2');
+    h.dispose();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(backend.interviews.get(id)?.answers.map((a) => [a.path, a.value])).toEqual([['used', '2']]);
+  });
+
   it('a failed save blocks navigation, keeps the answer and succeeds on retry', async () => {
     const { h, backend, id } = await started();
     const s = h.store.getState;

@@ -24,7 +24,7 @@ const gridForm = formOf(
   { form_id: 'grid20', version: '1', missing_codes: '8=not_applicable 9=dont_know' },
 );
 
-describe('per-key work of the questionnaire', () => {
+describe('per-key work of the questionnaire', { timeout: 30_000 }, () => {
   it('a digit on a 20-row grid re-renders the answered row, not the page or the other rows', async () => {
     const r = await renderInterview(gridForm);
     const rows = within(screen.getByRole('table')).getAllByRole('radiogroup');

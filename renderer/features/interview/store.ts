@@ -106,6 +106,7 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
   const queue: PendingSave[] = [];
   let inFlight: Promise<boolean> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let sendTimer: ReturnType<typeof setTimeout> | null = null;
   let waiters: ((ok: boolean) => void)[] = [];
   const retryDelay = opts.retryDelayMs ?? 3_000;
   let unsubscribe: () => void = () => undefined;
@@ -177,7 +178,21 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       if (k >= 0) queue[k] = item;
       else queue.push(item);
       set({ pendingCount: queue.length, saveState: 'saving' });
-      void pump();
+      sendSoon();
+    };
+
+    /**
+     * Starts sending in a task of its own, not inside the key's event: starting a request costs a
+     * millisecond or two (HTTP in the preview host, IPC in Electron) that would delay the frame
+     * showing the answer; the browser paints before it runs the task. Anything that needs the
+     * answer acknowledged (next page, review, complete, exit) calls flush(), which sends at once.
+     */
+    const sendSoon = (): void => {
+      if (sendTimer !== null || inFlight) return;
+      sendTimer = setTimeout(() => {
+        sendTimer = null;
+        void pump();
+      }, 0);
     };
 
     /** Answers the logic just cleared (a question became skipped) are cleared in the store too. */
@@ -445,6 +460,12 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
     dispose: () => {
       unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
+      // A queued answer is never dropped: one waiting for its task is sent now.
+      if (sendTimer) {
+        clearTimeout(sendTimer);
+        sendTimer = null;
+        void store.getState().flush();
+      }
     },
   };
 }
