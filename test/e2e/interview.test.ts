@@ -1,6 +1,7 @@
 // A surveyor's interview end to end in Debian's Chromium, through the preview host (real
 // services, real SQLite): the built-in HIDS instrument from the keyboard with a skip branch, a
-// refusal at consent, a reload in the middle, and a required question blocking completion.
+// refusal at consent, a reload in the middle, a required question blocking completion, and the
+// searchable unit and agency lists.
 // Written against the built-in HIDS instrument (intro and consent on the start screen, the
 // eligibility screen and the service-use filter).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -64,12 +65,14 @@ async function startInterview(page: Page, consentKey: '1' | '2', shotName?: stri
   await page.keyboard.press('Enter');
 }
 
-/** Selects an option of a drop-down by typing its code (options read "26743 · Phường …"). */
+/** Chooses in a searchable list (combobox) by typing the label, then Enter; the field then shows it. */
 async function typeOption(page: Page, name: RegExp, hasText: string) {
-  const select = page.getByRole('combobox', { name });
-  const code = await select.locator('option', { hasText }).first().getAttribute('value');
-  await page.keyboard.type(code as string);
-  await expect.poll(() => select.inputValue()).toBe(code);
+  const box = page.getByRole('combobox', { name });
+  await page.keyboard.type(hasText);
+  await expect.poll(() => page.getByRole('option').first().textContent()).toContain(hasText);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => box.inputValue()).toContain(hasText);
+  await expect.poll(() => box.getAttribute('aria-expanded')).toBe('false');
 }
 
 /** Presses one key per field of the page, Tab between them, then Enter. */
@@ -274,6 +277,57 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q-META_ENUM');
     expect(await page.getByText('Câu hỏi này bắt buộc phải trả lời.').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+  it('(f) the unit and agency lists are searched from the keyboard at 1366×768; the chosen code is kept over a reload', async () => {
+    const { context, page, problems } = await newPage();
+    await signInAsSurveyor(page, preview.url);
+    await startInterview(page, '1');
+    await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.type('DTV002');
+    for (const key of ['Tab', '16/11/2025', 'Tab', '1', 'Tab', '1', 'Tab']) await (key.length > 1 && key !== '16/11/2025' ? page.keyboard.press(key) : page.keyboard.type(key));
+    const unit = page.getByRole('combobox', { name: /Phường\/xã\/đặc khu/ });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    expect(await unit.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    // Without diacritics: both communes, told apart by their former province and district.
+    await page.keyboard.type('xa thanh an');
+    const options = page.getByRole('option');
+    await expect.poll(async () => (await options.allTextContents()).some((t) => /Xã Thạnh An \(.+cũ:/.test(t))).toBe(true);
+    const texts = await options.allTextContents();
+    const thanh = texts.filter((t) => t.includes('Xã Thanh An ('));
+    const thanhDot = texts.filter((t) => t.includes('Xã Thạnh An ('));
+    expect(thanh.length).toBeGreaterThan(0);
+    expect(thanhDot.length).toBeGreaterThan(0);
+    expect(new Set([...thanh, ...thanhDot].map((t) => t.slice(t.indexOf('(')))).size).toBe(thanh.length + thanhDot.length);
+    // With diacritics: only Thạnh An; the active option is on screen; Enter chooses it.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Thạnh An');
+    await expect.poll(async () => (await options.allTextContents()).filter((t) => !/^\d+ Không|Khác/.test(t)).every((t) => t.includes('Thạnh An'))).toBe(true);
+    const active = page.locator('.combo-option.active');
+    const box = await active.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 768).toBe(true);
+    const chosen = ((await active.textContent()) ?? '').replace(/^(\d+) /, '$1 · ');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => unit.inputValue()).toBe(chosen);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('uy ban nhan dan phuong ben thanh');
+    await page.getByRole('option', { name: /Ủy ban nhân dân Phường Bến Thành/ }).waitFor();
+    await page.keyboard.press('Enter');
+    const agency = page.getByRole('combobox', { name: /Cơ quan, đơn vị được đánh giá/ });
+    await expect.poll(() => agency.inputValue()).toContain('Ủy ban nhân dân Phường Bến Thành');
+    // Enter with the list closed goes on; after a reload, back on this page the choices are in place.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Đối tượng khảo sát' }).waitFor();
+    await page.reload();
+    await signInAsSurveyor(page, preview.url);
+    await page.getByRole('button', { name: /^Tiếp tục — Phiếu số/ }).first().focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Đối tượng khảo sát' }).waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Alt+ArrowLeft');
+    await page.getByRole('heading', { name: 'Thông tin phiếu' }).waitFor();
+    expect(await unit.inputValue()).toBe(chosen);
+    expect(await agency.inputValue()).toContain('Ủy ban nhân dân Phường Bến Thành');
     expect(problems).toEqual([]);
     await context.close();
   });

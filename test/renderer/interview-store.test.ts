@@ -47,6 +47,41 @@ describe('interview store', () => {
     expect(backend.interviews.get(id)?.answers.map((a) => [a.path, a.value])).toEqual([['used', '1']]);
   });
 
+  it('with every answer acknowledged, next, back and goToQuestion move before returning (no promise hop)', async () => {
+    const { h } = await started();
+    const s = h.store.getState;
+    void s().next();
+    expect(s().pageId).toBe('used');
+    s().answer('used', '1');
+    // Pending: the move waits for the save.
+    const moving = s().next();
+    expect(s().pageId).toBe('used');
+    expect(await moving).toBe(true);
+    expect(s().pageId).toBe('ACC1');
+    // Saved: the page changes inside the call, as a key's event needs.
+    void s().back();
+    expect(s().pageId).toBe('used');
+    void s().goToQuestion('ACC2');
+    expect([s().pageId, s().focusPath]).toEqual(['ACC1', 'ACC2']);
+  });
+
+  it('an answer is sent from a task of its own (not inside the key event), and never dropped by dispose', async () => {
+    const { h, api, backend, id } = await started();
+    const s = h.store.getState;
+    s().answer('used', '1');
+    // Shown and queued at once; the request starts after the event (the frame is painted first).
+    expect([s().saveState, s().pendingCount]).toEqual(['saving', 1]);
+    expect(api.saveAnswer).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(api.saveAnswer).toHaveBeenCalledTimes(1);
+    await s().flush();
+    // Disposed before its task ran: the answer is sent anyway.
+    s().answer('used', '2');
+    h.dispose();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(backend.interviews.get(id)?.answers.map((a) => [a.path, a.value])).toEqual([['used', '2']]);
+  });
+
   it('a failed save blocks navigation, keeps the answer and succeeds on retry', async () => {
     const { h, backend, id } = await started();
     const s = h.store.getState;

@@ -116,6 +116,7 @@ describe('questionnaire screen', () => {
     await r.user.keyboard('{F1}');
     const dialog = screen.getByRole('dialog', { name: 'Phím tắt' });
     expect(within(dialog).getByText('Alt + ← · PageUp')).toBeTruthy();
+    expect(within(dialog).getByText(/Trong danh sách dài \(đơn vị, cơ quan…\): gõ tên/)).toBeTruthy();
     await r.user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
   });

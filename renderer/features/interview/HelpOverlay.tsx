@@ -11,6 +11,7 @@ export const KEYS: [string, MessageKey][] = [
   ['Alt + ← · PageUp', 'help.back'],
   ['Tab · Shift + Tab', 'help.tab'],
   ['Ctrl + Enter', 'help.review'],
+  ['a…z · 0…9 · ↑ ↓ · Enter · Esc', 'help.search'],
   ['F1 · ?', 'help.help'],
 ];
 

@@ -2,23 +2,28 @@
 // repeat's page lists its entries with add/remove.
 import type { Page as ScreenPage } from '../../../shared/engine/screens';
 import { useT } from '../../i18n';
-import { useInterview, useInterviewHandle } from './context';
+import { useInterview, useInterviewHandle, useRecordValue } from './context';
 import { Grid } from './Grid';
 import { Question } from './Question';
 import { useFormLanguage } from './formLanguage';
 
+/** Renders once per page: each question and grid row then follows its own answers. */
 export function PageView({ page }: { page: ScreenPage }) {
-  const { runtime } = useInterviewHandle();
-  const lang = useFormLanguage();
-  useInterview((s) => s.version);
-  const title = page.titlePath ? runtime.renderLabel(page.titlePath, lang) : null;
   if (page.kind === 'repeat') return <RepeatPage page={page} />;
   return (
-    <section className="page" aria-labelledby={title ? 'page-title' : undefined}>
-      {title ? <h2 id="page-title">{title}</h2> : null}
+    <section className="page" aria-labelledby={page.titlePath ? 'page-title' : undefined}>
+      {page.titlePath ? <PageTitle path={page.titlePath} /> : null}
       {page.blocks.map((b) => (b.kind === 'grid' ? <Grid key={b.rows[0]} rows={b.rows} /> : <Question key={b.path} path={b.path} />))}
     </section>
   );
+}
+
+/** The group's label; it may quote answers (${…}), so it is re-read after every change (re-rendered when it differs). */
+function PageTitle({ path }: { path: string }) {
+  const { runtime } = useInterviewHandle();
+  const lang = useFormLanguage();
+  const title = useRecordValue(() => runtime.renderLabel(path, lang));
+  return title ? <h2 id="page-title">{title}</h2> : null;
 }
 
 function RepeatPage({ page }: { page: ScreenPage }) {

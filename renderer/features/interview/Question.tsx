@@ -4,6 +4,7 @@
 import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import type { Choice } from '../../../shared/forms/model';
 import { useT } from '../../i18n';
+import { ChoiceSearch } from './ChoiceSearch';
 import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
 import { formatIsoDate, formatIsoDateTime, parseDisplayDate, parseDisplayDateTime, parseDisplayTime } from './dates';
 import { useFormLanguage } from './formLanguage';
@@ -11,8 +12,16 @@ import { useFormLanguage } from './formLanguage';
 /** A DOM id for a question path (`roster[2]/age` → `q-roster_2__age`). */
 export const domId = (path: string) => `q-${path.replace(/[^\p{L}\p{N}_-]/gu, '_')}`;
 
-/** Lists longer than this are a drop-down, not a column of radios. */
+/** Lists longer than this are searched (a combobox), not a column of radios. */
 const LONG_LIST = 15;
+const SEARCH_APPEARANCES = ['autocomplete', 'search', 'minimal'];
+
+/** A select_one answered through the searchable list: a long list, or one the form asks to search. */
+export function searchable(q: QuestionView): boolean {
+  if (q.node.type !== 'select_one') return false;
+  const words = (q.node.appearance ?? '').split(/\s+/);
+  return q.choices.length > LONG_LIST || SEARCH_APPEARANCES.some((a) => words.includes(a));
+}
 
 export function choiceText(c: Choice, lang: string, defaultLanguage: string): string {
   return c.labels[lang] || c.labels[defaultLanguage] || c.name;
@@ -36,7 +45,7 @@ export const Question = memo(function Question({ path }: { path: string }) {
   const required = q.node.required !== false && q.node.type !== 'note';
   const visibleError = errorVisible(q, showErrors);
   const describedBy = [q.hint ? `${id}-hint` : '', visibleError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const isGroup = ['select_one', 'select_multiple', 'rank'].includes(q.node.type) && q.choices.length <= LONG_LIST;
+  const isGroup = ['select_one', 'select_multiple', 'rank'].includes(q.node.type) && !searchable(q);
   return (
     <div className={`question type-${q.node.type}${visibleError ? ' has-error' : ''}`} data-path={path}>
       {isGroup || q.node.type === 'note' ? (
@@ -93,7 +102,7 @@ function Widget(props: WidgetProps) {
     case 'note':
       return null;
     case 'select_one':
-      return props.q.choices.length > LONG_LIST ? <SelectDropdown {...props} /> : <ChoiceGroup {...props} />;
+      return searchable(props.q) ? <SearchableChoice {...props} /> : <ChoiceGroup {...props} />;
     case 'select_multiple':
       return <ChoiceGroup {...props} multiple />;
     case 'rank':
@@ -226,18 +235,20 @@ function ChoiceGroup({ q, id, lang, disabled, describedBy, multiple }: WidgetPro
   );
 }
 
-function SelectDropdown({ q, id, lang, disabled, describedBy }: WidgetProps) {
+function SearchableChoice({ q, id, lang, disabled, describedBy }: WidgetProps) {
   const { form } = useInterviewHandle();
   const answer = useInterview((s) => s.answer);
   return (
-    <select id={id} value={q.answer.value === null ? '' : String(q.answer.value)} disabled={disabled} aria-describedby={describedBy} onChange={(e) => answer(q.path, e.target.value || null)}>
-      <option value="">—</option>
-      {q.choices.map((c) => (
-        <option key={c.name} value={c.name}>
-          {c.name} · {choiceText(c, lang, form.defaultLanguage)}
-        </option>
-      ))}
-    </select>
+    <ChoiceSearch
+      id={id}
+      choices={q.choices}
+      value={q.answer.value === null ? null : String(q.answer.value)}
+      lang={lang}
+      defaultLanguage={form.defaultLanguage}
+      disabled={disabled}
+      describedBy={describedBy}
+      onChoose={(code) => answer(q.path, code)}
+    />
   );
 }
 

@@ -1,9 +1,12 @@
 // The questionnaire: header (interview, unit, save state), the section list to jump within what
 // is relevant, the page, progress, back/next. Keyboard first: Enter or PageDown = next,
 // Alt+← or PageUp = back, Ctrl+Enter = review, F1 or ? = the list of keys.
+// An answer re-renders only its own question or grid row: this screen reads the relevant pages
+// (which change only when the logic shows or hides a page), and the parts that follow every
+// change (save state, page errors, the busy next button) are their own small components.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useT, errorText, useLanguage } from '../../i18n';
-import { useInterview, useInterviewHandle } from './context';
+import { useInterview, useInterviewHandle, useRecordValue, useRelevantPages } from './context';
 import { HelpOverlay } from './HelpOverlay';
 import { PageView } from './Page';
 import { ReviewPanel } from './ReviewPanel';
@@ -39,17 +42,39 @@ export function SaveIndicator() {
   );
 }
 
+/** "This page has errors", once the surveyor tried to go on; re-checked after every change of the record. */
+function PageErrors({ paths }: { paths: string[] }) {
+  const t = useT();
+  const { runtime } = useInterviewHandle();
+  const showErrors = useInterview((s) => s.showErrors);
+  const errors = useRecordValue(() => showErrors && paths.some((p) => runtime.isRelevant(p) && runtime.getError(p) !== null));
+  return errors ? <p className="q-error" role="alert">{t('iv.pageErrors')}</p> : null;
+}
+
+/** Back and next; busy while saves are pending (the only part of the screen that follows them). */
+function NavButtons({ first, last }: { first: boolean; last: boolean }) {
+  const t = useT();
+  const navigating = useInterview((s) => s.navigating);
+  const busy = useInterview((s) => s.navigating || s.pendingCount > 0);
+  const next = useInterview((s) => s.next);
+  const back = useInterview((s) => s.back);
+  return (
+    <div className="iv-nav">
+      <button type="button" className="secondary" onClick={() => void back()} disabled={first || navigating}>{t('iv.back')}</button>
+      <button type="button" onClick={() => void next()} disabled={busy && navigating} aria-busy={busy || undefined}>
+        {last ? t('iv.toReview') : t('iv.next')}
+      </button>
+    </div>
+  );
+}
+
 export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; onExit: () => void }) {
   const t = useT();
   const lang = useFormLanguage();
-  const { screens, runtime, form } = useInterviewHandle();
+  const { screens, form } = useInterviewHandle();
   const summary = useInterview((s) => s.summary);
   const pageId = useInterview((s) => s.pageId);
   const focusPath = useInterview((s) => s.focusPath);
-  const navigating = useInterview((s) => s.navigating);
-  const pendingCount = useInterview((s) => s.pendingCount);
-  const showErrors = useInterview((s) => s.showErrors);
-  useInterview((s) => s.version);
   const next = useInterview((s) => s.next);
   const back = useInterview((s) => s.back);
   const goTo = useInterview((s) => s.goTo);
@@ -59,7 +84,7 @@ export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; on
   const [help, setHelp] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
 
-  const pages = screens.relevantPages();
+  const pages = useRelevantPages();
   const sections = screens.model().sections;
   const index = pages.findIndex((p) => p.id === pageId);
   const page = index >= 0 ? (pages[index] ?? null) : null;
@@ -107,8 +132,6 @@ export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; on
   };
 
   const locked = summary.status !== 'draft';
-  const busy = navigating || pendingCount > 0;
-  const pageErrors = showErrors && page !== null && page.paths.some((p) => runtime.isRelevant(p) && runtime.getError(p) !== null);
 
   return (
     <div className="questionnaire" onKeyDown={onKeyDown}>
@@ -162,15 +185,8 @@ export function QuestionnaireScreen({ unitName, onExit }: { unitName: string; on
           <div ref={pageRef} tabIndex={-1} className="page-holder" id={page ? `page-${domId(page.id)}` : 'review'}>
             {page ? <PageView page={page} /> : <ReviewPanel />}
           </div>
-          {pageErrors ? <p className="q-error" role="alert">{t('iv.pageErrors')}</p> : null}
-          {page ? (
-            <div className="iv-nav">
-              <button type="button" className="secondary" onClick={() => void back()} disabled={index <= 0 || navigating}>{t('iv.back')}</button>
-              <button type="button" onClick={() => void next()} disabled={busy && navigating} aria-busy={busy || undefined}>
-                {index === pages.length - 1 ? t('iv.toReview') : t('iv.next')}
-              </button>
-            </div>
-          ) : null}
+          {page ? <PageErrors paths={page.paths} /> : null}
+          {page ? <NavButtons first={index <= 0} last={index === pages.length - 1} /> : null}
         </div>
       </div>
       {help ? <HelpOverlay onClose={() => setHelp(false)} /> : null}

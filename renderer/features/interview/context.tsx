@@ -6,6 +6,7 @@ import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNod
 import { useStore } from 'zustand';
 import type { Choice, QuestionNode } from '../../../shared/forms/model';
 import type { RecordError, TypedAnswer } from '../../../shared/engine/runtime';
+import type { Page } from '../../../shared/engine/screens';
 import { otherQuestion } from '../../../shared/engine/runtime/plan';
 import type { InterviewHandle, InterviewState } from './store';
 
@@ -25,6 +26,10 @@ interface Served {
   handle: InterviewHandle;
   question: (path: string, lang: string) => QuestionView;
   subscribePath: (path: string, onChange: () => void) => () => void;
+  /** Any change of the record (for what depends on the whole of it, like the relevant pages). */
+  subscribeAll: (onChange: () => void) => () => void;
+  /** The relevant pages; the same array until the list itself changes. */
+  relevantPages: () => Page[];
 }
 
 const InterviewContext = createContext<Served | null>(null);
@@ -40,7 +45,10 @@ function serve(handle: InterviewHandle): Served {
     return found;
   };
   const watchers = new Map<string, Set<() => void>>();
+  const everyChange = new Set<() => void>();
+  let relevant: Page[] = [];
   runtime.subscribe((paths) => {
+    everyChange.forEach((f) => f());
     const hit = new Set<() => void>();
     for (const p of paths) {
       for (const key of [`${p}|vi`, `${p}|en`]) cache.delete(key);
@@ -74,6 +82,15 @@ function serve(handle: InterviewHandle): Served {
       };
       cache.set(key, view);
       return view;
+    },
+    subscribeAll: (onChange) => {
+      everyChange.add(onChange);
+      return () => void everyChange.delete(onChange);
+    },
+    relevantPages: () => {
+      const now = handle.screens.relevantPages();
+      if (now.length !== relevant.length || now.some((p, k) => p !== relevant[k])) relevant = now;
+      return relevant;
     },
     subscribePath: (path, onChange) => {
       let set = watchers.get(path);
@@ -121,6 +138,24 @@ export function useInterviewHandle(): InterviewHandle {
 /** Reads the interview's store through a selector (zustand). */
 export function useInterview<T>(selector: (s: InterviewState) => T): T {
   return useStore(useServed().handle.store, selector);
+}
+
+/**
+ * The relevant pages (progress, the section list, where Enter goes); re-renders only when that
+ * list changes, not on every answer.
+ */
+export function useRelevantPages(): Page[] {
+  const served = useServed();
+  return useSyncExternalStore(served.subscribeAll, served.relevantPages);
+}
+
+/**
+ * A value read from the whole record (page errors, a title quoting answers), re-read after every
+ * change; the component re-renders only when the value differs (compare with Object.is: return
+ * strings, numbers or booleans).
+ */
+export function useRecordValue<T>(read: () => T): T {
+  return useSyncExternalStore(useServed().subscribeAll, read);
 }
 
 /** One question as the screen shows it, in `lang`; re-renders only when it changed. */

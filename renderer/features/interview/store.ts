@@ -108,6 +108,7 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
   const queue: PendingSave[] = [];
   let inFlight: Promise<boolean> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let sendTimer: ReturnType<typeof setTimeout> | null = null;
   let waiters: ((ok: boolean) => void)[] = [];
   const retryDelay = opts.retryDelayMs ?? 3_000;
   let unsubscribe: () => void = () => undefined;
@@ -179,7 +180,21 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       if (k >= 0) queue[k] = item;
       else queue.push(item);
       set({ pendingCount: queue.length, saveState: 'saving' });
-      void pump();
+      sendSoon();
+    };
+
+    /**
+     * Starts sending in a task of its own, not inside the key's event: starting a request costs a
+     * millisecond or two (HTTP in the preview host, IPC in Electron) that would delay the frame
+     * showing the answer; the browser paints before it runs the task. Anything that needs the
+     * answer acknowledged (next page, review, complete, exit) calls flush(), which sends at once.
+     */
+    const sendSoon = (): void => {
+      if (sendTimer !== null || inFlight) return;
+      sendTimer = setTimeout(() => {
+        sendTimer = null;
+        void pump();
+      }, 0);
     };
 
     /** Answers the logic just cleared (a question became skipped) are cleared in the store too. */
@@ -229,25 +244,46 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       return page.paths[0] ?? null;
     };
 
+    /**
+     * Whether the saves are settled right now: true when every answer is acknowledged, false when
+     * one failed and nothing is in flight, null while a save is pending (wait with `flush`).
+     */
+    const settled = (): boolean | null => {
+      if (queue.length > 0 || inFlight) return null;
+      return get().saveState !== 'failed';
+    };
+
+    /** `flush()` without the promise hop when nothing is pending, so a key's page change commits within its event. */
+    const whenSaved = <T>(then: (ok: boolean) => T): T | Promise<T> => {
+      const now = settled();
+      return now === null ? flush().then(then) : then(now);
+    };
+
     /** Moves to `target` after the saves are acknowledged; records left/shown. */
-    const move = async (target: string): Promise<boolean> => {
+    const move = (target: string): boolean | Promise<boolean> => {
       if (get().navigating) return false;
+      const go = (ok: boolean): boolean => {
+        if (!ok) {
+          set({ navigating: false });
+          return false;
+        }
+        const at = now().toISOString();
+        const from = pageFirstPath(get().pageId);
+        const to = target === REVIEW_PAGE ? null : pageFirstPath(target);
+        const list: ParadataEvent[] = [];
+        if (from) list.push({ kind: 'left', path: from, at });
+        if (to) list.push({ kind: 'shown', path: to, at });
+        else if (target === REVIEW_PAGE && from) list.push({ kind: 'review', path: from, at });
+        set({ pageId: target, navigating: false, showErrors: false, focusPath: null });
+        // After the page is set: the paradata request is not on the key's path to the screen.
+        events(list);
+        return true;
+      };
+      // Nothing pending: move now, inside the key's event (React commits it before the next frame).
+      const ready = settled();
+      if (ready !== null) return go(ready);
       set({ navigating: true });
-      const ok = await flush();
-      if (!ok) {
-        set({ navigating: false });
-        return false;
-      }
-      const at = now().toISOString();
-      const from = pageFirstPath(get().pageId);
-      const to = target === REVIEW_PAGE ? null : pageFirstPath(target);
-      const list: ParadataEvent[] = [];
-      if (from) list.push({ kind: 'left', path: from, at });
-      if (to) list.push({ kind: 'shown', path: to, at });
-      else if (target === REVIEW_PAGE && from) list.push({ kind: 'review', path: from, at });
-      events(list);
-      set({ pageId: target, navigating: false, showErrors: false, focusPath: null });
-      return true;
+      return flush().then(go);
     };
 
     const pageErrors = (page: Page | undefined): boolean => {
@@ -317,14 +353,18 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
         const pages = screens.relevantPages();
         const k = pages.findIndex((p) => p.id === s.pageId);
         if (k < 0 && s.pageId === REVIEW_PAGE) return false;
-        if (!(await flush())) return false;
-        if (pageErrors(pages[k])) {
-          set({ showErrors: true });
-          return false;
-        }
-        const again = screens.relevantPages();
-        const here = again.findIndex((p) => p.id === s.pageId);
-        return move(again[here + 1]?.id ?? REVIEW_PAGE);
+        // Synchronous when every answer is already acknowledged (the usual case: a save takes a
+        // few ms, a surveyor's next key comes later); otherwise waits for the saves first.
+        return whenSaved((ok) => {
+          if (!ok) return false;
+          if (pageErrors(pages[k])) {
+            set({ showErrors: true });
+            return false;
+          }
+          const again = screens.relevantPages();
+          const here = again.findIndex((p) => p.id === s.pageId);
+          return move(again[here + 1]?.id ?? REVIEW_PAGE);
+        });
       },
       back: async () => {
         const pages = screens.relevantPages();
@@ -340,11 +380,14 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
       goToQuestion: async (path) => {
         const page = screens.pageOf(path);
         if (!page || screens.indexOf(page.id) < 0) return false;
-        const ok = await move(page.id);
-        if (ok) set({ focusPath: path, showErrors: true });
-        return ok;
+        const focus = (ok: boolean): boolean => {
+          if (ok) set({ focusPath: path, showErrors: true });
+          return ok;
+        };
+        const moved = move(page.id);
+        return typeof moved === 'boolean' ? focus(moved) : moved.then(focus);
       },
-      openReview: () => move(REVIEW_PAGE),
+      openReview: async () => move(REVIEW_PAGE),
       retrySave: async () => {
         if (retryTimer) clearTimeout(retryTimer);
         retryTimer = null;
@@ -419,6 +462,12 @@ export function createInterviewStore(opts: InterviewStoreOptions): InterviewHand
     dispose: () => {
       unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
+      // A queued answer is never dropped: one waiting for its task is sent now.
+      if (sendTimer) {
+        clearTimeout(sendTimer);
+        sendTimer = null;
+        void store.getState().flush();
+      }
     },
   };
 }
