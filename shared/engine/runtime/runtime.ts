@@ -101,7 +101,8 @@ export function toStoredValue(q: QuestionNode, value: AnswerValue | null): strin
 }
 
 export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): FormRuntime {
-  const plan: FormPlan = buildPlan(form);
+  if (opts.plan && opts.plan.form !== form) throw new Error('createFormRuntime: the plan given was built for another form');
+  const plan: FormPlan = opts.plan ?? buildPlan(form);
   const nodes = plan.nodes;
   const language = opts.language ?? form.defaultLanguage;
   const clock = opts.now ?? (() => new Date());

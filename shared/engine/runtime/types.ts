@@ -2,6 +2,7 @@
 // thrown when a caller names a question, instance or code the form does not have.
 import type { AnswerValue } from '../../contract/schemas';
 import type { MissingKind } from '../../forms/model';
+import type { FormPlan } from './plan';
 
 export type { AnswerValue, MissingKind };
 
@@ -12,6 +13,11 @@ export interface RuntimeOptions {
   now?: () => Date;
   deviceId?: string;
   username?: string;
+  /**
+   * The form's plan (`buildPlan(form)`), when the caller evaluates many records of one form
+   * version (the exports): built once and shared, since runtimes only read it.
+   */
+  plan?: FormPlan;
 }
 
 /** DOMAIN.md: an answer, a coded DK/refused/N/A, skipped by logic, or simply not answered yet. */
