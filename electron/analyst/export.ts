@@ -147,7 +147,10 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
           value: (a.missing && (a.value === null || a.value === undefined) ? missingCodeFor(form, a.path, a.missing) : a.value) as AnswerValue,
           missing: a.missing,
         }));
-        const rt = createFormRuntime(form, { plan: plans.planFor(iv.form_version, form) });
+        // The form is evaluated as at the interview's own time, held still: a ticking clock would
+        // re-stamp `end` (and re-evaluate what reads it) after every answer loaded.
+        const at = new Date(iv.completed_at ?? iv.created_at);
+        const rt = createFormRuntime(form, { plan: plans.planFor(iv.form_version, form), now: () => at });
         for (const issue of loadAnswers(rt, stored)) warnings.push(`interview ${iv.id} revision ${iv.revision}: ${issue.path}: ${issue.en}`);
         const statuses = rt.snapshot().statuses;
         const answers: Record<string, string | number | null> = {};

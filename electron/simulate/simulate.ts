@@ -61,7 +61,7 @@ function enterable(nodes: readonly FormNode[], out: QuestionNode[] = []): Questi
   return out;
 }
 
-interface Draw {
+export interface Draw {
   rng: Random;
   respondent: Respondent;
   mean: number;
@@ -104,11 +104,22 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
   return [];
 }
 
-/** Answers one interview the way a surveyor walks the form: each relevant question, in order. */
-function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
-  const rt = createFormRuntime(model, { now: clock, deviceId: core.deviceId, username: surveyor.code });
+export type DrawnAnswer = SimulatedInterview['answers'][number];
+
+/**
+ * Draws one interview's answers the way a surveyor walks the form: each relevant question, in
+ * order, the first candidate the runtime accepts. Needs no laptop database: `onAnswer` is told
+ * each answer as it is chosen (the simulation saves it there; the exports bench just keeps it).
+ */
+export function drawAnswers(
+  model: FormModel,
+  d: Draw,
+  runtime: { now: () => Date; deviceId: string; username: string },
+  onAnswer: (answer: DrawnAnswer) => void = () => {},
+): DrawnAnswer[] {
+  const rt = createFormRuntime(model, runtime);
   rt.setAnswer('consent', '1');
-  const saved: SimulatedInterview['answers'] = [];
+  const saved: DrawnAnswer[] = [];
   for (const q of enterable(model.children)) {
     if (q.name === 'consent' || !rt.isRelevant(q.name)) continue;
     const tries = candidates(rt, model, q, d);
@@ -127,10 +138,18 @@ function answerInterview(core: Core, surveyor: User, model: FormModel, interview
       if (rt.getError(q.name)) throw new Error(`simulate: no valid answer found for ${q.name}`);
       continue;
     }
-    core.services.interviews.saveAnswer(surveyor, { interviewId, path: q.name, value: chosen.value, missing: chosen.missing });
-    saved.push({ path: q.name, value: chosen.value, missing: chosen.missing });
+    const answer = { path: q.name, value: chosen.value, missing: chosen.missing };
+    onAnswer(answer);
+    saved.push(answer);
   }
   return saved;
+}
+
+/** Answers one interview on a simulated laptop: drawAnswers, each answer saved as it is chosen. */
+function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
+  return drawAnswers(model, d, { now: clock, deviceId: core.deviceId, username: surveyor.code }, (a) =>
+    core.services.interviews.saveAnswer(surveyor, { interviewId, path: a.path, value: a.value, missing: a.missing }),
+  );
 }
 
 /** A clock that moves one minute per reading, from a fixed start: the same times on every run. */

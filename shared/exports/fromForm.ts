@@ -293,6 +293,8 @@ function ancestorSkipped(path: string, skipped: Set<string>): boolean {
 function repeatInstances(iv: ExportInterview): Map<string, number[][]> {
   const seen = new Map<string, Map<string, number[]>>();
   for (const path of Object.keys(iv.answers)) {
+    // Only a path with an instance index is inside a repeat.
+    if (!path.includes('[')) continue;
     const segs = parsePathSegments(path);
     if (!segs) continue;
     const chain: string[] = [];

@@ -31,6 +31,11 @@ const benches: BenchEntry[] = [
       (await import('./batch-export.bench')).runBatchExportBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORT_INTERVIEWS ?? 5_000) }),
   },
   {
+    id: 'exports',
+    run: async () =>
+      (await import('./exports.bench')).runExportsBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORTS_INTERVIEWS ?? 200_000) }),
+  },
+  {
     id: 'ui',
     run: async () =>
       (await import('./ui.bench')).runUiBench({
