@@ -17,7 +17,8 @@ import { interviewForm } from '../fixtures/forms/interviewForm';
 
 const ANSWERS = 80;
 const PARADATA = 160;
-const RSS_BUDGET_MB = 1024;
+/** The streamed export's aim (issue 8): well under 1 GB; the process includes seeding and the baseline. */
+const RSS_BUDGET_MB = 300;
 const RECIPIENT = readFileSync(join(import.meta.dirname, '../fixtures/sync/analyst-age.pub'), 'utf8').trim();
 
 function median(xs: number[]): number {

@@ -110,7 +110,10 @@ async function child(dbPath: string, mode: string, outDir: string): Promise<Chil
     cwd: join(import.meta.dirname, '../..'),
     maxBuffer: 16 * 1024 * 1024,
   });
-  return JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
+  const result = JSON.parse(stdout.trim().split('\n').pop()!) as ChildResult;
+  // A long bench: show each export as it ends.
+  process.stderr.write(`  … ${mode}: ${Math.round(result.ms)} ms, peak RSS ${Math.round(result.maxRssMb)} MB\n`);
+  return result;
 }
 
 export async function runExportsBench(opts: { interviews?: number; pool?: number } = {}) {
