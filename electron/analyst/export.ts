@@ -4,11 +4,12 @@
 // and the paths the form runtime finds not relevant (`skipped`), so skipped, unanswered and
 // don't-know stay apart. The form comes from the store (registered with `import --package`).
 import type { AnswerValue } from '../../shared/contract/schemas';
-import { createFormRuntime } from '../../shared/engine/runtime';
+import { buildPlan, createFormRuntime, type FormPlan } from '../../shared/engine/runtime';
 import { loadAnswers, type StoredAnswer } from '../../shared/engine/answers';
 import type { ExportInterview } from '../../shared/exports/fromForm';
 import { listQuestions, type FormModel, type MissingKind } from '../../shared/forms/model';
 import { parsePathSegments } from '../../shared/forms/answerPath';
+import { currentAnswers, IDS_PER_SELECT } from './current-answers';
 import type { AnalystStore } from './store';
 
 export class ExportSourceError extends Error {}
@@ -22,7 +23,40 @@ export interface ExportSource {
   warnings: string[];
 }
 
-const IDS_PER_SELECT = 1_000;
+/** The same, streamed: interviews are read from the store page by page while they are iterated. */
+export interface ExportStream {
+  survey: string;
+  form: FormModel;
+  /** How many counted interviews the stream will give. */
+  count: number;
+  /** The counted interviews in id order; reads the store as it goes (one page of ids at a time). */
+  interviews(): AsyncGenerator<ExportInterview>;
+  /** Filled while `interviews()` runs. */
+  warnings: string[];
+}
+
+/**
+ * One form plan per form version (`buildPlan`: the parsed expressions and dependency graph),
+ * built the first time a version is met and shared by every interview of that version; each
+ * interview still gets its own runtime (its answers), which is cheap next to the plan.
+ */
+export class FormPlans {
+  private readonly plans = new Map<string, FormPlan>();
+  /** How many plans were built (a test checks there is one per form version). */
+  built = 0;
+
+  constructor(private readonly build: (form: FormModel) => FormPlan = buildPlan) {}
+
+  planFor(formVersion: string, form: FormModel): FormPlan {
+    let plan = this.plans.get(formVersion);
+    if (!plan) {
+      plan = this.build(form);
+      this.built++;
+      this.plans.set(formVersion, plan);
+    }
+    return plan;
+  }
+}
 
 async function chooseSurvey(store: AnalystStore, survey: string | undefined): Promise<string> {
   const surveys = (await store.db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
@@ -56,19 +90,22 @@ function exportValue(v: unknown): string | number | null {
   return JSON.stringify(v);
 }
 
-export async function loadExportSource(store: AnalystStore, options: { survey?: string } = {}): Promise<ExportSource> {
+/** Every counted interview in memory at once: for small stores and tests; exports use openExportStream. */
+export async function loadExportSource(store: AnalystStore, options: { survey?: string; plans?: FormPlans } = {}): Promise<ExportSource> {
+  const stream = await openExportStream(store, options);
+  const interviews: ExportInterview[] = [];
+  for await (const iv of stream.interviews()) interviews.push(iv);
+  return { survey: stream.survey, form: stream.form, interviews, warnings: stream.warnings };
+}
+
+export async function openExportStream(store: AnalystStore, options: { survey?: string; plans?: FormPlans } = {}): Promise<ExportStream> {
   const { db } = store;
   const survey = await chooseSurvey(store, options.survey);
-  const counted = await db
-    .selectFrom('interviews')
-    .select(['id', 'revision', 'content_hash', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
-    .where('survey_id', '=', survey)
-    .where('status', '=', 'current')
-    .orderBy('id')
-    .execute();
+  const counted = db.selectFrom('interviews').where('survey_id', '=', survey).where('status', '=', 'current');
+  const versions = (await counted.select('form_version').distinct().execute()).map((r) => r.form_version);
+  const { n } = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const registered = await db.selectFrom('forms').select(['form_version', 'form', 'registered_at']).where('survey_id', '=', survey).execute();
   const forms = new Map(registered.map((r) => [r.form_version, { model: JSON.parse(r.form) as FormModel, registeredAt: r.registered_at }]));
-  const versions = [...new Set(counted.map((r) => r.form_version))];
   const unknown = versions.filter((v) => !forms.has(v));
   if (registered.length === 0 || unknown.length > 0) {
     const which = unknown.length > 0 ? unknown.join(', ') : '(none)';
@@ -81,54 +118,58 @@ export async function loadExportSource(store: AnalystStore, options: { survey?: 
   const newest = (versions.length > 0 ? versions : [...forms.keys()])
     .map((v) => ({ v, ...forms.get(v)! }))
     .sort((a, b) => (a.registeredAt < b.registeredAt ? 1 : a.registeredAt > b.registeredAt ? -1 : a.v < b.v ? 1 : -1))[0]!;
-
-  const interviews: ExportInterview[] = [];
+  const plans = options.plans ?? new FormPlans();
   const warnings: string[] = [];
-  for (let i = 0; i < counted.length; i += IDS_PER_SELECT) {
-    const slice = counted.slice(i, i + IDS_PER_SELECT);
-    const rows = await db
-      .selectFrom('answers')
-      .innerJoin('interviews', (j) =>
-        j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
-      )
-      .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
-      .where('interviews.status', '=', 'current')
-      .where('answers.interview_id', 'in', slice.map((r) => r.id))
-      .orderBy('answers.interview_id')
-      .orderBy('answers.path')
-      .execute();
-    const byInterview = new Map<string, { path: string; value: unknown; missing: MissingKind | null }[]>();
-    for (const r of rows) {
-      const list = byInterview.get(r.interview_id) ?? [];
-      list.push({ path: r.path, value: JSON.parse(r.value) as unknown, missing: r.missing as MissingKind | null });
-      byInterview.set(r.interview_id, list);
-    }
-    for (const iv of slice) {
-      const form = forms.get(iv.form_version)!.model;
-      const stored: StoredAnswer[] = (byInterview.get(iv.id) ?? []).map((a) => ({
-        path: a.path,
-        // A coded missing answer keeps its code as the value; a record may carry only the kind.
-        value: (a.missing && (a.value === null || a.value === undefined) ? missingCodeFor(form, a.path, a.missing) : a.value) as AnswerValue,
-        missing: a.missing,
-      }));
-      const rt = createFormRuntime(form);
-      for (const issue of loadAnswers(rt, stored)) warnings.push(`interview ${iv.id} revision ${iv.revision}: ${issue.path}: ${issue.en}`);
-      const statuses = rt.snapshot().statuses;
-      const answers: Record<string, string | number | null> = {};
-      for (const a of stored) answers[a.path] = exportValue(a.value);
-      interviews.push({
-        interviewId: iv.id,
-        revision: iv.revision,
-        deviceId: iv.device_id,
-        surveyor: iv.surveyor_code,
-        unitCode: iv.unit_code,
-        outcome: iv.outcome,
-        startedAt: iv.created_at,
-        endedAt: iv.completed_at,
-        answers,
-        skipped: Object.keys(statuses).filter((p) => statuses[p] === 'skipped'),
-      });
+
+  async function* interviews(): AsyncGenerator<ExportInterview> {
+    // Keyset pages: one page of interviews and their answers in memory at a time, on both dialects.
+    let after: string | null = null;
+    for (;;) {
+      let page = counted
+        .select(['id', 'revision', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
+        .orderBy('id')
+        .limit(IDS_PER_SELECT);
+      if (after !== null) page = page.where('id', '>', after);
+      const slice = await page.execute();
+      if (slice.length === 0) return;
+      after = slice[slice.length - 1]!.id;
+      const byInterview = new Map<string, { path: string; value: unknown; missing: MissingKind | null }[]>();
+      for (const r of await currentAnswers(db, slice.map((iv) => iv.id))) {
+        const list = byInterview.get(r.interview_id) ?? [];
+        list.push({ path: r.path, value: JSON.parse(r.value) as unknown, missing: r.missing as MissingKind | null });
+        byInterview.set(r.interview_id, list);
+      }
+      for (const iv of slice) {
+        const form = forms.get(iv.form_version)!.model;
+        const stored: StoredAnswer[] = (byInterview.get(iv.id) ?? []).map((a) => ({
+          path: a.path,
+          // A coded missing answer keeps its code as the value; a record may carry only the kind.
+          value: (a.missing && (a.value === null || a.value === undefined) ? missingCodeFor(form, a.path, a.missing) : a.value) as AnswerValue,
+          missing: a.missing,
+        }));
+        // The form is evaluated as at the interview's own time, held still: a ticking clock would
+        // re-stamp `end` (and re-evaluate what reads it) after every answer loaded.
+        const at = new Date(iv.completed_at ?? iv.created_at);
+        const rt = createFormRuntime(form, { plan: plans.planFor(iv.form_version, form), now: () => at });
+        for (const issue of loadAnswers(rt, stored)) warnings.push(`interview ${iv.id} revision ${iv.revision}: ${issue.path}: ${issue.en}`);
+        const statuses = rt.snapshot().statuses;
+        const answers: Record<string, string | number | null> = {};
+        for (const a of stored) answers[a.path] = exportValue(a.value);
+        yield {
+          interviewId: iv.id,
+          revision: iv.revision,
+          deviceId: iv.device_id,
+          surveyor: iv.surveyor_code,
+          unitCode: iv.unit_code,
+          outcome: iv.outcome,
+          startedAt: iv.created_at,
+          endedAt: iv.completed_at,
+          answers,
+          skipped: Object.keys(statuses).filter((p) => statuses[p] === 'skipped'),
+        };
+      }
     }
   }
-  return { survey, form: newest.model, interviews, warnings };
+
+  return { survey, form: newest.model, count: Number(n), interviews, warnings };
 }

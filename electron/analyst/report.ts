@@ -6,6 +6,7 @@ import { createSampleBuilder, groupReport, indicesOverall, type GroupReport, typ
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
 import { reportGroups, type GroupListKey, type ReportGrouping } from './groups';
+import { currentAnswers, IDS_PER_SELECT } from './current-answers';
 import type { AnalystStore } from './store';
 
 export interface IndexReport {
@@ -25,8 +26,6 @@ export interface ReportOptions {
 }
 
 export class ReportError extends Error {}
-
-const IDS_PER_SELECT = 1_000;
 
 function indexAnswer(value: string, missing: string | null): IndexAnswer {
   if (missing === 'dont_know' || missing === 'refused' || missing === 'not_applicable') return { missing };
@@ -74,16 +73,7 @@ export async function buildReport(store: AnalystStore, options: ReportOptions & 
   const builder = createSampleBuilder(model.index);
   for (let i = 0; i < counted.length; i += IDS_PER_SELECT) {
     const slice = counted.slice(i, i + IDS_PER_SELECT);
-    const rows = await db
-      .selectFrom('answers')
-      .innerJoin('interviews', (j) =>
-        j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
-      )
-      .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
-      .where('interviews.status', '=', 'current')
-      .where('answers.interview_id', 'in', slice.map((r) => r.id))
-      .where('answers.path', 'in', questions)
-      .execute();
+    const rows = await currentAnswers(db, slice.map((r) => r.id), { paths: questions });
     const byInterview = new Map<string, Record<string, IndexAnswer>>();
     for (const r of rows) {
       const answers = byInterview.get(r.interview_id) ?? {};

@@ -12,7 +12,7 @@ import type { User } from '../../shared/contract/schemas';
 import type { InterviewRecord } from '../../shared/formats/batch';
 import type { DueInterviewRow } from '../db/repositories/batches';
 import { isAgeRecipient } from '../sync/age';
-import { batchFileName, readBatchManifest, writeBatch } from '../sync/batch';
+import { batchFileName, readBatchManifest, writeBatchStreamed } from '../sync/batch';
 import { isTemporaryNameOf, writeFileAtomic } from '../sync/atomic-write';
 import type { SigningKey } from '../sync/signing';
 import { assertActorStillAllowed } from './actor';
@@ -88,16 +88,38 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
     };
   }
 
-  /** Due interviews grouped by survey, read in one snapshot. */
-  const readDue = db.transaction((): Map<string, InterviewRecord[]> => {
-    const bySurvey = new Map<string, InterviewRecord[]>();
+  /**
+   * Due interviews grouped by survey, read in one snapshot: the rows only (a few hundred bytes
+   * each); answers and paradata are read record by record while the batch streams out.
+   */
+  const readDue = db.transaction((): Map<string, DueInterviewRow[]> => {
+    const bySurvey = new Map<string, DueInterviewRow[]>();
     for (const row of repos.batches.due()) {
       const list = bySurvey.get(row.survey_id) ?? [];
-      list.push(recordOf(row));
+      list.push(row);
       bySurvey.set(row.survey_id, list);
     }
     return bySurvey;
   });
+
+  /**
+   * One record, read in its own small transaction so it is consistent with itself; an interview
+   * that changed since the snapshot stops the export (the ledger transaction checks again).
+   */
+  const readRecord = db.transaction((row: DueInterviewRow): InterviewRecord => {
+    if (!repos.batches.stillDue(row.id, row.revision)) throw new ServiceError('export_conflict', `interview ${row.id} revision ${row.revision} changed meanwhile`);
+    return recordOf(row);
+  });
+
+  /**
+   * The records in id order (`due()` sorts by survey, then id), read lazily: the batch writer pulls
+   * the next one only when gzip and age want more, so one record at a time is in memory. Not an
+   * open better-sqlite3 iterator: the pull crosses awaits, and an open iterator would keep the
+   * connection busy for every other caller in main meanwhile.
+   */
+  function* recordsOf(rows: readonly DueInterviewRow[]): Generator<InterviewRecord> {
+    for (const row of rows) yield readRecord(row);
+  }
 
   function checkExporter(actor: Exporter): void {
     if (actor) assertActorStillAllowed(repos, actor, ['supervisor']);
@@ -123,11 +145,11 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
     }
   }
 
-  async function exportOne(actor: Exporter, key: SigningKey, surveyId: string, records: InterviewRecord[], outDir: string, recipient: string): Promise<ExportedBatch> {
+  async function exportOne(actor: Exporter, key: SigningKey, surveyId: string, rows: DueInterviewRow[], outDir: string, recipient: string): Promise<ExportedBatch> {
     const sequence = repos.batches.nextSequence(ctx.deviceId);
     const batchId = randomUUID();
     const createdAt = nowIso(ctx);
-    const written = await writeBatch({ batchId, deviceId: ctx.deviceId, sequence, createdAt, recipient, interviews: records }, key);
+    const written = await writeBatchStreamed({ batchId, deviceId: ctx.deviceId, sequence, createdAt, recipient, interviews: recordsOf(rows) }, key);
     const fileName = batchFileName([surveyId], label, sequence);
     const path = join(outDir, fileName);
     await removeLeftovers(path, outDir);
@@ -155,7 +177,7 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
           file_name: fileName,
           file_sha256: written.fileSha256,
           bytes: written.bytes,
-          interview_count: records.length,
+          interview_count: rows.length,
           created_at: createdAt,
           exported_by: actor?.id ?? null,
           interviews: written.manifest.interviews.map((i) => ({ interviewId: i.id, revision: i.revision, contentHash: i.contentHash })),
@@ -166,7 +188,7 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
           action: 'batch_exported',
           entity: 'batch',
           entityId: batchId,
-          detail: { sequence, surveyId, fileName, fileSha256: written.fileSha256, interviews: records.length, by: actor ? 'supervisor' : 'operator' },
+          detail: { sequence, surveyId, fileName, fileSha256: written.fileSha256, interviews: rows.length, by: actor ? 'supervisor' : 'operator' },
         });
       }).immediate();
     } catch (error) {
@@ -214,7 +236,7 @@ export function createBatchService(ctx: ServiceContext, ports: BatchExportPorts)
       if (due.size === 0) return [];
       const key = await ports.deviceKey();
       const exported: ExportedBatch[] = [];
-      for (const [surveyId, records] of due) exported.push(await exportOne(actor, key, surveyId, records, input.outDir, recipients.get(surveyId)!));
+      for (const [surveyId, rows] of due) exported.push(await exportOne(actor, key, surveyId, rows, input.outDir, recipients.get(surveyId)!));
       return exported;
     },
 

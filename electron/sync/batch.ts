@@ -6,7 +6,7 @@
 //
 // age picks a random file key per encryption, so writing the same input twice gives different
 // bytes: re-exporting a past batch byte-identically means keeping (and re-writing) its bytes.
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { ServiceError } from '../../shared/contract/errors';
 import { canonicalJson } from '../../shared/formats/canonical-json';
 import {
@@ -15,18 +15,18 @@ import {
   BATCH_LIMITS,
   BATCH_PAYLOAD_COMPRESSION,
   BATCH_PAYLOAD_ENCRYPTION,
-  BATCH_PAYLOAD_FORMAT,
   BatchManifestSchema,
-  BatchPayloadSchema,
   InterviewRecordSchema,
   outcomeCounts,
   surveysOf,
   type BatchManifest,
   type InterviewRecord,
 } from '../../shared/formats/batch';
-import { decryptWithIdentity, encryptToRecipient, isAgeIdentity, isAgeRecipient, recipientFingerprint, recipientOf } from './age';
+import { isAgeIdentity, isAgeRecipient, recipientFingerprint, recipientOf } from './age';
 import { describeIssues, magicOf, openContainer, writeContainer, type ContainerKind } from './container';
 import { sha256Hex } from './hash';
+import { PAYLOAD_TAIL, PayloadRecordSplitter, PayloadShapeError, payloadHead } from './payload-json';
+import { AgeDecryptError, ageDecryptGunzip, gzipAgeEncrypt } from './payload-stream';
 import { keyFingerprint, type SigningKey } from './signing';
 
 export const BATCH_EXTENSION = '.ksbatch';
@@ -56,6 +56,14 @@ export interface BatchInput {
   interviews: InterviewRecord[];
 }
 
+/**
+ * The same, with the records as a (lazy) sequence already in id order: a generator can read each
+ * record from the database when the stream wants it, so only one record is in memory at a time.
+ */
+export interface StreamedBatchInput extends Omit<BatchInput, 'interviews'> {
+  interviews: Iterable<InterviewRecord>;
+}
+
 export interface WrittenBatch {
   bytes: Buffer;
   manifest: BatchManifest;
@@ -64,23 +72,53 @@ export interface WrittenBatch {
 }
 
 export async function writeBatch(input: BatchInput, deviceKey: SigningKey): Promise<WrittenBatch> {
-  if (!isAgeRecipient(input.recipient)) throw new Error('recipient must be an age X25519 recipient (age1…)');
   const records = [...input.interviews].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  records.forEach((record, i) => {
-    const checked = InterviewRecordSchema.safeParse(record);
-    if (!checked.success) throw new Error(`interview ${record.id}: ${describeIssues(checked.error.issues)}`);
-    if (record.deviceId !== input.deviceId) throw new Error(`interview ${record.id} was made on device ${record.deviceId}, not ${input.deviceId}`);
-    if (i > 0 && records[i - 1]!.id === record.id) throw new Error(`interview ${record.id} appears twice`);
-  });
-  // Each record is made canonical once: its text is hashed for the manifest and spliced into the
-  // payload, whose own keys (batchId < format < formatVersion < interviews) are already in order.
-  const texts = records.map((r) => canonicalJson(r));
-  const payload = `{"batchId":${canonicalJson(input.batchId)},"format":"${BATCH_PAYLOAD_FORMAT}","formatVersion":${BATCH_FORMAT_VERSION},"interviews":[${texts.join(',')}]}`;
-  const json = Buffer.from(payload, 'utf8');
-  if (json.length > BATCH_LIMITS.payloadJsonBytes) throw new Error(`batch payload larger than ${BATCH_LIMITS.payloadJsonBytes} bytes`);
-  // Level 1: nearly all of the gain on this repetitive JSON, for a fraction of level 6's time.
-  const compressed = gzipSync(json, { level: 1 });
-  const ciphertext = Buffer.from(await encryptToRecipient(input.recipient, compressed));
+  return writeBatchStreamed({ ...input, interviews: records }, deviceKey);
+}
+
+/**
+ * Writes a batch from records in id order, one at a time: each is checked, made canonical once
+ * (its text hashed for the manifest and streamed into the payload), gzipped and age-encrypted as
+ * it goes. What stays in memory is the ciphertext (about a tenth of the JSON) and the manifest's
+ * per-interview lines; the file's bytes are the same as if the payload had been built whole.
+ */
+export async function writeBatchStreamed(input: StreamedBatchInput, deviceKey: SigningKey): Promise<WrittenBatch> {
+  if (!isAgeRecipient(input.recipient)) throw new Error('recipient must be an age X25519 recipient (age1…)');
+  const entries: BatchManifest['interviews'] = [];
+  const summaries: Pick<InterviewRecord, 'surveyId' | 'formVersion' | 'outcome'>[] = [];
+  let jsonBytes = 0;
+  const counted = (bytes: Buffer): Buffer => {
+    jsonBytes += bytes.length;
+    if (jsonBytes > BATCH_LIMITS.payloadJsonBytes) throw new Error(`batch payload larger than ${BATCH_LIMITS.payloadJsonBytes} bytes`);
+    return bytes;
+  };
+  function* plaintext(): Generator<Buffer> {
+    yield counted(Buffer.from(payloadHead(input.batchId), 'utf8'));
+    let previous: string | null = null;
+    for (const record of input.interviews) {
+      const checked = InterviewRecordSchema.safeParse(record);
+      if (!checked.success) throw new Error(`interview ${record.id}: ${describeIssues(checked.error.issues)}`);
+      if (record.deviceId !== input.deviceId) throw new Error(`interview ${record.id} was made on device ${record.deviceId}, not ${input.deviceId}`);
+      if (previous !== null && !(previous < record.id)) {
+        throw new Error(previous === record.id ? `interview ${record.id} appears twice` : `interview ${record.id} comes after ${previous}: records must be in id order`);
+      }
+      previous = record.id;
+      const text = Buffer.from(canonicalJson(record), 'utf8');
+      entries.push({ id: record.id, revision: record.revision, contentHash: sha256Hex(text) });
+      summaries.push({ surveyId: record.surveyId, formVersion: record.formVersion, outcome: record.outcome });
+      if (entries.length > 1) yield counted(Buffer.from(','));
+      yield counted(text);
+    }
+    yield counted(Buffer.from(PAYLOAD_TAIL, 'utf8'));
+  }
+  const chunks: Uint8Array[] = [];
+  const hash = createHash('sha256');
+  for await (const chunk of gzipAgeEncrypt(plaintext(), input.recipient)) {
+    hash.update(chunk);
+    chunks.push(chunk);
+  }
+  const ciphertext = Buffer.concat(chunks);
+  chunks.length = 0;
   const manifest: BatchManifest = {
     format: BATCH_FORMAT,
     formatVersion: BATCH_FORMAT_VERSION,
@@ -88,11 +126,11 @@ export async function writeBatch(input: BatchInput, deviceKey: SigningKey): Prom
     device: { id: input.deviceId, publicKey: deviceKey.publicKeyHex, fingerprint: deviceKey.fingerprint },
     sequence: input.sequence,
     createdAt: input.createdAt,
-    surveys: surveysOf(records),
-    interviews: records.map((r, i) => ({ id: r.id, revision: r.revision, contentHash: sha256Hex(Buffer.from(texts[i]!, 'utf8')) })),
-    outcomes: outcomeCounts(records),
+    surveys: surveysOf(summaries),
+    interviews: entries,
+    outcomes: outcomeCounts(summaries),
     recipient: { age: input.recipient, fingerprint: recipientFingerprint(input.recipient) },
-    payload: { encryption: BATCH_PAYLOAD_ENCRYPTION, compression: BATCH_PAYLOAD_COMPRESSION, size: ciphertext.length, sha256: sha256Hex(ciphertext) },
+    payload: { encryption: BATCH_PAYLOAD_ENCRYPTION, compression: BATCH_PAYLOAD_COMPRESSION, size: ciphertext.length, sha256: hash.digest('hex') },
   };
   const checked = BatchManifestSchema.safeParse(manifest);
   if (!checked.success) throw new Error(`batch manifest: ${describeIssues(checked.error.issues)}`);
@@ -160,7 +198,13 @@ function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
-/** Verifies, then decrypts with the analyst's age identity, then checks every record. */
+/**
+ * Verifies, then decrypts with the analyst's identity, then checks every record. The payload is
+ * decrypted, gunzipped and parsed as a stream, one record at a time (each hashed, checked against
+ * its manifest line and its schema as it arrives): what stays in memory is the file's bytes and
+ * the checked records, never the payload's whole JSON text. Nothing is returned unless all of it
+ * checked out.
+ */
 export async function openBatch(bytes: Uint8Array, identity: string, options: ReadBatchOptions = {}): Promise<OpenedBatch> {
   const envelope = readBatchManifest(bytes, options);
   const { manifest } = envelope;
@@ -169,51 +213,65 @@ export async function openBatch(bytes: Uint8Array, identity: string, options: Re
   if (ours !== manifest.recipient.age) {
     throw new ServiceError('batch_undecryptable', `encrypted for ${manifest.recipient.fingerprint}, this key is ${recipientFingerprint(ours)}`);
   }
-  let compressed: Uint8Array;
-  try {
-    compressed = await decryptWithIdentity(identity, envelope.payload);
-  } catch (error) {
-    throw new ServiceError('batch_undecryptable', (error as Error).message);
-  }
   const damaged = (detail: string) => new ServiceError('batch_damaged', `payload: ${detail}`);
-  let plaintext: Buffer;
-  try {
-    plaintext = gunzipSync(compressed, { maxOutputLength: BATCH_LIMITS.payloadJsonBytes });
-  } catch (error) {
-    throw damaged(`not gzip, or larger than ${BATCH_LIMITS.payloadJsonBytes} bytes once unpacked (${(error as Error).message})`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
-  } catch (error) {
-    throw damaged(`not UTF-8 JSON (${(error as Error).message})`);
-  }
-  // Hash the records as they arrived, before the schema rebuilds them.
-  const rawRecords = (raw as { interviews?: unknown })?.interviews;
-  if (!Array.isArray(rawRecords) || rawRecords.length !== manifest.interviews.length) {
-    throw damaged(`holds ${Array.isArray(rawRecords) ? rawRecords.length : 'no'} interviews, the manifest lists ${manifest.interviews.length}`);
-  }
-  const hashes = rawRecords.map((r, i) => {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const splitter = new PayloadRecordSplitter();
+  const records: InterviewRecord[] = [];
+  const take = (text: Buffer): void => {
+    const i = records.length;
+    const entry = manifest.interviews[i];
+    if (!entry) throw damaged(`holds more than the ${manifest.interviews.length} interviews the manifest lists`);
+    let raw: unknown;
     try {
-      return sha256Hex(Buffer.from(canonicalJson(r), 'utf8'));
+      raw = JSON.parse(utf8.decode(text));
+    } catch (error) {
+      throw damaged(`interview ${i + 1} is not UTF-8 JSON (${(error as Error).message})`);
+    }
+    // Hash the record as it arrived, before the schema rebuilds it.
+    let hash: string;
+    try {
+      hash = sha256Hex(Buffer.from(canonicalJson(raw), 'utf8'));
     } catch (error) {
       throw damaged(`interview ${i + 1}: ${(error as Error).message}`);
     }
-  });
-  const parsed = BatchPayloadSchema.safeParse(raw);
-  if (!parsed.success) throw damaged(describeIssues(parsed.error.issues));
-  const payload = parsed.data;
-  if (payload.batchId !== manifest.batchId) throw damaged(`belongs to batch ${payload.batchId}, not ${manifest.batchId}`);
-  payload.interviews.forEach((record, i) => {
-    const entry = manifest.interviews[i]!;
-    if (record.id !== entry.id || record.revision !== entry.revision || hashes[i] !== entry.contentHash) {
+    const parsed = InterviewRecordSchema.safeParse(raw);
+    if (!parsed.success) throw damaged(`interview ${i + 1}: ${describeIssues(parsed.error.issues)}`);
+    const record = parsed.data;
+    if (record.id !== entry.id || record.revision !== entry.revision || hash !== entry.contentHash) {
       throw damaged(`interview ${i + 1} (${record.id} revision ${record.revision}) does not match the manifest`);
     }
     if (record.deviceId !== manifest.device.id) throw damaged(`interview ${record.id} names device ${record.deviceId}`);
-  });
-  if (!sameJson(surveysOf(payload.interviews), manifest.surveys)) throw damaged('surveys and form versions differ from the manifest');
-  if (!sameJson(outcomeCounts(payload.interviews), manifest.outcomes)) throw damaged('outcome counts differ from the manifest');
-  return { ...envelope, interviews: payload.interviews };
+    records.push(record);
+  };
+  const chunks = ageDecryptGunzip(envelope.payload, identity, BATCH_LIMITS.payloadJsonBytes);
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      if (error instanceof AgeDecryptError) throw new ServiceError('batch_undecryptable', error.message);
+      throw damaged(`not gzip, or larger than ${BATCH_LIMITS.payloadJsonBytes} bytes once unpacked (${(error as Error).message})`);
+    }
+    if (next.done) break;
+    try {
+      const texts = splitter.push(next.value);
+      if (splitter.batchId !== null && splitter.batchId !== manifest.batchId) throw damaged(`belongs to batch ${splitter.batchId}, not ${manifest.batchId}`);
+      for (const text of texts) take(text);
+    } catch (error) {
+      await chunks.return(undefined);
+      if (error instanceof PayloadShapeError) throw damaged(error.message);
+      throw error;
+    }
+  }
+  try {
+    splitter.end();
+  } catch (error) {
+    throw damaged((error as Error).message);
+  }
+  if (records.length !== manifest.interviews.length) throw damaged(`holds ${records.length} interviews, the manifest lists ${manifest.interviews.length}`);
+  if (!sameJson(surveysOf(records), manifest.surveys)) throw damaged('surveys and form versions differ from the manifest');
+  if (!sameJson(outcomeCounts(records), manifest.outcomes)) throw damaged('outcome counts differ from the manifest');
+  return { ...envelope, interviews: records };
 }
 
 /**

@@ -67,22 +67,36 @@ export interface DatasetRow {
   statuses: CellStatus[];
 }
 
-export interface DatasetTable {
+/**
+ * A table's rows as the writers read them: an array in memory, or a spool on disk
+ * (electron/exports/spool.ts) for large exports. Writers may iterate it more than once (values,
+ * then statuses); `length` is known before the first row is written (SPSS and Stata headers).
+ */
+export interface DatasetRows extends Iterable<DatasetRow> {
+  readonly length: number;
+}
+
+/** Where a builder puts a table's rows as it makes them. */
+export interface DatasetRowSink extends DatasetRows {
+  push(row: DatasetRow): unknown;
+}
+
+export interface DatasetTable<R extends DatasetRows = DatasetRows> {
   /** `interviews`, or the repeat's name (sanitised) for a repeat group's table. */
   name: string;
   label: string;
   variables: DatasetVariable[];
-  rows: DatasetRow[];
+  rows: R;
 }
 
-export interface Dataset {
+export interface Dataset<R extends DatasetRows = DatasetRows> {
   formId: string;
   formVersion: string;
   title: string;
   /** Language the labels were taken from. */
   language: string;
   /** `interviews` first, then one table per repeat group in form order. */
-  tables: DatasetTable[];
+  tables: DatasetTable<R>[];
 }
 
 /** Bytes of a string in UTF-8 (widths of SPSS/Stata string variables are in bytes). */

@@ -10,6 +10,7 @@ import {
   type CellValue,
   type Dataset,
   type DatasetRow,
+  type DatasetRowSink,
   type DatasetTable,
   type DatasetVariable,
   type MissingValue,
@@ -67,14 +68,33 @@ interface Column {
 }
 
 interface TableSpec {
-  table: DatasetTable;
+  table: DatasetTable<DatasetRowSink>;
   repeats: string[];
   columns: Column[];
 }
 
 const isNumber = (s: string) => /^-?\d+(\.\d+)?$/.test(s);
 
-export function buildDataset(form: FormModel, interviews: Iterable<ExportInterview>, options: { language?: string } = {}): Dataset {
+/** The whole dataset in memory (rows as arrays): tests and small exports. */
+export function buildDataset(form: FormModel, interviews: Iterable<ExportInterview>, options: { language?: string } = {}): Dataset<DatasetRow[]> {
+  const builder = createDatasetBuilder(form, () => [] as DatasetRow[], options);
+  for (const iv of interviews) builder.add(iv);
+  return builder.finish();
+}
+
+export interface DatasetBuilder<R extends DatasetRowSink> {
+  /** Adds one interview's rows (main table and repeat instances) to the tables' sinks. */
+  add(iv: ExportInterview): void;
+  /** The dataset: variables (string widths as wide as the widest value added), the sinks as rows. */
+  finish(): Dataset<R>;
+}
+
+/**
+ * Lays out the tables from the form once, then takes interviews one at a time, so the caller can
+ * stream them from the store and keep the rows where it likes (`newRows` per table: an array, or
+ * a spool on disk). The columns and widths come out the same as buildDataset's.
+ */
+export function createDatasetBuilder<R extends DatasetRowSink>(form: FormModel, newRows: (tableName: string) => R, options: { language?: string } = {}): DatasetBuilder<R> {
   const language = options.language ?? form.defaultLanguage;
   const missingByCode = new Map(form.missingCodes.map((m) => [m.code, m]));
   const missingOf = (q: QuestionNode, numeric: boolean): MissingValue[] =>
@@ -86,7 +106,7 @@ export function buildDataset(form: FormModel, interviews: Iterable<ExportIntervi
 
   const specs: TableSpec[] = [];
   const newSpec = (name: string, label: string, repeats: string[]): TableSpec => {
-    const spec: TableSpec = { table: { name, label, variables: [], rows: [] }, repeats, columns: [] };
+    const spec: TableSpec = { table: { name, label, variables: [], rows: newRows(name) }, repeats, columns: [] };
     specs.push(spec);
     return spec;
   };
@@ -227,7 +247,7 @@ export function buildDataset(form: FormModel, interviews: Iterable<ExportIntervi
     spec.table.rows.push(row);
   };
 
-  for (const iv of interviews) {
+  const add = (iv: ExportInterview): void => {
     const skipped = new Set(iv.skipped);
     fill(main, iv, skipped, '', []);
     const instances = repeatInstances(iv);
@@ -238,8 +258,15 @@ export function buildDataset(form: FormModel, interviews: Iterable<ExportIntervi
         fill(spec, iv, skipped, prefix, keys);
       }
     }
-  }
-  return { formId: form.formId, formVersion: form.version, title: pick(form.title, language, form.formId), language, tables: specs.map((s) => s.table) };
+  };
+  const finish = (): Dataset<R> => ({
+    formId: form.formId,
+    formVersion: form.version,
+    title: pick(form.title, language, form.formId),
+    language,
+    tables: specs.map((s) => s.table as DatasetTable<R>),
+  });
+  return { add, finish };
 }
 
 function metaValue(iv: ExportInterview, name: string): string | number | null {
@@ -266,6 +293,8 @@ function ancestorSkipped(path: string, skipped: Set<string>): boolean {
 function repeatInstances(iv: ExportInterview): Map<string, number[][]> {
   const seen = new Map<string, Map<string, number[]>>();
   for (const path of Object.keys(iv.answers)) {
+    // Only a path with an instance index is inside a repeat.
+    if (!path.includes('[')) continue;
     const segs = parsePathSegments(path);
     if (!segs) continue;
     const chain: string[] = [];

@@ -39,6 +39,11 @@ const benches: BenchEntry[] = [
       }),
   },
   {
+    id: 'exports',
+    run: async () =>
+      (await import('./exports.bench')).runExportsBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORTS_INTERVIEWS ?? 200_000) }),
+  },
+  {
     id: 'ui',
     run: async () =>
       (await import('./ui.bench')).runUiBench({

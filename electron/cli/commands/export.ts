@@ -1,12 +1,13 @@
 // `khaosat export --db TARGET --format csv|xlsx|spss|stata --out DIR [--survey ID] [--bom] [--json]`:
 // the counted interviews of a survey from the analyst store (electron/analyst/export.ts), built
-// into one dataset with the registered form and written by the export writers (docs/exports.md).
+// into one dataset with the registered form and written by the export writers (docs/exports.md),
+// streamed from the store with the rows spooled on disk (electron/analyst/export-survey.ts).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ExportSourceError, loadExportSource, type ExportSource } from '../../analyst/export';
+import { ExportSourceError } from '../../analyst/export';
+import { exportSurvey, type SurveyExportResult } from '../../analyst/export-survey';
 import { openAnalystStore } from '../../analyst/store';
-import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../../exports';
-import { buildDataset } from '../../../shared/exports/fromForm';
+import { EXPORT_FORMATS, type ExportFormat } from '../../exports';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson } from '../output';
 import { analystTarget } from './import';
@@ -32,19 +33,17 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!values.out) throw usageError('missing --out DIR (the folder the files are written into)');
   const outDir = resolve(io.cwd, values.out);
   const store = await openAnalystStore(analystTarget(values.db, io));
-  let source: ExportSource;
+  let result: SurveyExportResult;
   try {
-    source = await loadExportSource(store, { survey: values.survey });
+    result = await exportSurvey(store, { ...(values.survey ? { survey: values.survey } : {}), format: format as ExportFormat, outDir, bom: values.bom });
   } catch (error) {
     if (error instanceof ExportSourceError) throw new CliError(error.message);
     throw error;
   } finally {
     await store.close();
   }
-  const dataset = buildDataset(source.form, source.interviews);
-  const result = await exportDataset(dataset, { format: format as ExportFormat, outDir, bom: values.bom });
-  const warnings = [...source.warnings, ...result.warnings];
-  const summary = { survey: source.survey, form_version: dataset.formVersion, format, out: outDir, interviews: source.interviews.length, files: result.files, warnings };
+  const warnings = result.warnings;
+  const summary = { survey: result.survey, form_version: result.formVersion, format, out: outDir, interviews: result.interviews, files: result.files, warnings };
   if (values.json) printJson(io, summary);
   else {
     io.out(`Đã xuất / exported ${summary.interviews} phỏng vấn / interviews of ${summary.survey} (form ${summary.form_version}) as ${format} into ${outDir}:\n`);

@@ -100,6 +100,22 @@ export function localDateString(instant: Date): string {
 
 /** now(): local ISO datetime with the laptop's offset, as ODK writes it: 2024-05-01T09:30:00.000+07:00. */
 export function isoLocalDateTime(instant: Date): string {
+  // The runtime stamps `end` after every answer; with a clock held still (the exports evaluate a
+  // stored interview as at its own time) the same instant comes back each time: format it once.
+  const ms = instant.getTime();
+  const zone = instant.getTimezoneOffset();
+  if (ms === lastIsoMs && zone === lastIsoZone) return lastIsoText;
+  lastIsoText = formatIsoLocal(instant);
+  lastIsoMs = ms;
+  lastIsoZone = zone;
+  return lastIsoText;
+}
+
+let lastIsoMs = NaN;
+let lastIsoZone = NaN;
+let lastIsoText = '';
+
+function formatIsoLocal(instant: Date): string {
   const d = new Date(localFloatingMs(instant));
   const offset = -instant.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';

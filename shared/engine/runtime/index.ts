@@ -4,3 +4,4 @@ export { createFormRuntime, type FormRuntime, type RuntimeStats } from './runtim
 export { evaluateRecord } from './evaluateRecord';
 export * from './types';
 export { lastSavedAnswers, lastSavedNamesOf } from './lastSaved';
+export { buildPlan, type FormPlan } from './plan';

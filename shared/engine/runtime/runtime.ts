@@ -119,7 +119,8 @@ function lastSavedValues(plan: FormPlan, answers: RuntimeOptions['lastSaved']): 
 }
 
 export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): FormRuntime {
-  const plan: FormPlan = buildPlan(form);
+  if (opts.plan && opts.plan.form !== form) throw new Error('createFormRuntime: the plan given was built for another form');
+  const plan: FormPlan = opts.plan ?? buildPlan(form);
   const nodes = plan.nodes;
   const language = opts.language ?? form.defaultLanguage;
   const clock = opts.now ?? (() => new Date());

@@ -2,6 +2,7 @@
 // thrown when a caller names a question, instance or code the form does not have.
 import type { AnswerValue } from '../../contract/schemas';
 import type { MissingKind } from '../../forms/model';
+import type { FormPlan } from './plan';
 
 export type { AnswerValue, MissingKind };
 
@@ -19,6 +20,11 @@ export interface RuntimeOptions {
    * `roster[2]/age`): what `${last-saved#name}` reads. Absent: every last-saved value is empty.
    */
   lastSaved?: readonly { path: string; value: AnswerValue | null }[];
+  /**
+   * The form's plan (`buildPlan(form)`), when the caller evaluates many records of one form
+   * version (the exports): built once and shared, since runtimes only read it.
+   */
+  plan?: FormPlan;
 }
 
 /** DOMAIN.md: an answer, a coded DK/refused/N/A, skipped by logic, or simply not answered yet. */

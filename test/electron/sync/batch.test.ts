@@ -19,6 +19,7 @@ import {
   openBatch,
   readBatchManifest,
   writeBatch,
+  writeBatchStreamed,
   type BatchInput,
 } from '../../../electron/sync/batch';
 import { DEVICE_ID, RECORD_IDS, codeOf, codeOfAsync, regionOf, sampleRecord, sampleRecords } from './samples';
@@ -148,6 +149,9 @@ describe('batch', () => {
     await expect(writeBatch({ ...input, interviews: [sampleRecord(RECORD_IDS[0], 1), sampleRecord(RECORD_IDS[0], 2)] }, device)).rejects.toThrow(/appears twice/);
     await expect(writeBatch({ ...input, interviews: [{ ...sampleRecord(RECORD_IDS[0], 1), revision: -1 }] }, device)).rejects.toThrow(/revision/);
     await expect(writeBatch({ ...input, interviews: [] }, device)).rejects.toThrow(/interviews/);
+    // The streaming writer takes records in id order only (the exporter reads them sorted).
+    const [first, second] = [...sampleRecords()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    await expect(writeBatchStreamed({ ...input, interviews: [second!, first!] }, device)).rejects.toThrow(/must be in id order/);
   });
 
   it('names files by survey, device label and sequence', () => {

@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/formats/canonical-json';
-import { BATCH_CONTAINER, openBatch, readBatchManifest } from '../../../electron/sync/batch';
+import { BATCH_CONTAINER, openBatch, readBatchManifest, writeBatchStreamed } from '../../../electron/sync/batch';
+import { decryptWithIdentity } from '../../../electron/sync/age';
 import { writeContainer } from '../../../electron/sync/container';
 import { signingKeyFromSeed } from '../../../electron/sync/signing';
 import { createSurveyPackage, readSurveyPackage } from '../../../electron/sync/survey-package';
@@ -106,6 +107,19 @@ describe('batch test vector', () => {
   it('re-signing its manifest around its stored payload gives the same bytes (re-export)', () => {
     const envelope = readBatchManifest(file, { pinnedDeviceKey: device.publicKey });
     expect(writeContainer(BATCH_CONTAINER, envelope.manifest, envelope.payload, device).equals(file)).toBe(true);
+  });
+
+  it('the streaming writer, fed the input one record at a time, writes exactly the vector payload and manifest lines', async () => {
+    function* oneByOne() {
+      for (const r of [...input.interviews].sort((a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1))) yield r;
+    }
+    const written = await writeBatchStreamed({ ...input, recipient: text('analyst-age.pub').trim(), interviews: oneByOne() }, device);
+    const envelope = readBatchManifest(written.bytes, { pinnedDeviceKey: device.publicKey });
+    const vector = JSON.parse(text('vector.ksbatch.manifest.json'));
+    // age picks a fresh file key, so only the payload's size and hash may differ from the vector's.
+    expect({ ...envelope.manifest, payload: null }).toEqual({ ...vector, payload: null });
+    const compressed = await decryptWithIdentity(identity, envelope.payload);
+    expect(gunzipSync(compressed).equals(fixture('vector.ksbatch.payload.json'))).toBe(true);
   });
 
   it('opens with the vector identity into the input records and the expected payload', async () => {

@@ -1,0 +1,46 @@
+// `khaosat export` end to end, bounded in memory: the counted interviews stream from the store a
+// page at a time (export.ts), each becomes its rows in the dataset builder (one form plan per
+// form version), the rows wait in spools on disk, and the writers read them back once the row
+// counts and string widths are known (SPSS and Stata need both before the first row).
+import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../exports';
+import { SpoolFolder } from '../exports/spool';
+import { createDatasetBuilder } from '../../shared/exports/fromForm';
+import { openExportStream, type FormPlans } from './export';
+import type { AnalystStore } from './store';
+
+export interface SurveyExportOptions {
+  survey?: string;
+  format: ExportFormat;
+  outDir: string;
+  bom?: boolean;
+  plans?: FormPlans;
+  /** Where the row spools go (default: the system's temporary folder). */
+  spoolParent?: string;
+}
+
+export interface SurveyExportResult {
+  survey: string;
+  formVersion: string;
+  interviews: number;
+  files: string[];
+  warnings: string[];
+}
+
+export async function exportSurvey(store: AnalystStore, options: SurveyExportOptions): Promise<SurveyExportResult> {
+  if (!EXPORT_FORMATS.includes(options.format)) throw new Error(`unsupported export format: ${String(options.format)}`);
+  const stream = await openExportStream(store, { ...(options.survey ? { survey: options.survey } : {}), ...(options.plans ? { plans: options.plans } : {}) });
+  const spools = new SpoolFolder(options.spoolParent);
+  try {
+    const builder = createDatasetBuilder(stream.form, (table) => spools.create(table));
+    let interviews = 0;
+    for await (const iv of stream.interviews()) {
+      builder.add(iv);
+      interviews++;
+    }
+    const dataset = builder.finish();
+    const result = await exportDataset(dataset, { format: options.format, outDir: options.outDir, ...(options.bom ? { bom: true } : {}) });
+    return { survey: stream.survey, formVersion: dataset.formVersion, interviews, files: result.files, warnings: [...stream.warnings, ...result.warnings] };
+  } finally {
+    spools.dispose();
+  }
+}
