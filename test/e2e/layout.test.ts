@@ -83,6 +83,7 @@ describe.skipIf(!ready)('screens fit 1366×768 and 1024×600 laptops', () => {
       await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
       await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
       await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+      await page.getByRole('tab', { name: 'Người dùng' }).click({ timeout: 15_000 });
       const table = page.getByRole('table', { name: 'Người dùng trên máy này' });
       await table.getByRole('cell', { name: DEMO_USERS.surveyor.code, exact: true }).waitFor({ timeout: 15_000 });
 
