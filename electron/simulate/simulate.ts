@@ -61,7 +61,7 @@ function enterable(nodes: readonly FormNode[], out: QuestionNode[] = []): Questi
   return out;
 }
 
-interface Draw {
+export interface Draw {
   rng: Random;
   respondent: Respondent;
   mean: number;
@@ -104,8 +104,8 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
   return [];
 }
 
-/** Answers one interview the way a surveyor walks the form: each relevant question, in order. */
-function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
+/** Answers one interview the way a surveyor walks the form: each relevant question, in order (also seeds the e2e review journey). */
+export function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
   const rt = createFormRuntime(model, { now: clock, deviceId: core.deviceId, username: surveyor.code });
   rt.setAnswer('consent', '1');
   const saved: SimulatedInterview['answers'] = [];
