@@ -13,9 +13,9 @@ export function LaptopFacts({ idPrefix }: { idPrefix: string }) {
   return (
     <dl className="laptop-facts">
       <dt>{t('laptop.label')}</dt>
-      <dd className="code">{label ?? '—'}</dd>
+      <dd className="mono">{label ?? '—'}</dd>
       <dt>{t('laptop.id')}</dt>
-      <dd className="code">{deviceId ?? '—'}</dd>
+      <dd className="mono">{deviceId ?? '—'}</dd>
       <dt id={`${idPrefix}-fingerprint`}>{t('laptop.fingerprint')}</dt>
       <dd>{fingerprint ? <Fingerprint value={fingerprint} labelledBy={`${idPrefix}-fingerprint`} /> : <span className="muted">{t('laptop.noKey')}</span>}</dd>
     </dl>
