@@ -4,10 +4,11 @@
 // reopens the interview, fixes an answer and completes it again (its next revision); the
 // supervisor approves it and exports through the UI (the preview host's folder chooser is the
 // configured --export-dir). The exported .ksbatch is then read with the project's own
-// verify-then-decrypt code: the manifest lists the fixed interview at revision 1 and the other at
+// verify-then-decrypt code, and its payload decrypted with Debian's age as documented: the manifest lists the fixed interview at revision 1 and the other at
 // revision 0 (revisions count from 0; a reopen adds one), signed by the key whose fingerprint the
 // "Máy này" tab showed.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -230,5 +231,14 @@ describe.skipIf(!hasChromium || !hasBuild)('review and export in Chromium throug
     expect(fixed.revision).toBe(1);
     expect(fixed.answers.find((a) => a.path === 'OPEN')?.value).toBe(FIXED_OPINION);
     expect(fixed.paradata.map((p) => p.event)).toContain('reopened');
+
+    // And without KhaoSat, as docs/file-formats.md documents it: Debian's age on the file's tail.
+    const identityPath = path.join(dir, 'analyst.key');
+    writeFileSync(identityPath, `${identity}\n`, { mode: 0o600 });
+    const size = envelope.manifest.payload.size;
+    const plain = JSON.parse(
+      execFileSync('bash', ['-o', 'pipefail', '-c', `tail -c ${size} "$1" | age -d -i "$2" | gunzip`, 'sh', path.join(exportDir, fileName), identityPath]).toString('utf8'),
+    ) as { interviews: { id: string; revision: number }[] };
+    expect(Object.fromEntries(plain.interviews.map((i) => [i.id, i.revision]))).toEqual({ [kept.id]: 0, [sentBack.id]: 1 });
   }, 240_000);
 });
