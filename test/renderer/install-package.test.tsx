@@ -34,7 +34,8 @@ async function panel(user: ReturnType<typeof renderApp>['user']) {
   return within((await screen.findByRole('heading', { name: 'Cài gói khảo sát' })).closest('section')!);
 }
 
-describe('install package panel', () => {
+// Each test first opens its tab of the supervisor's home: more than the default 5 s on a loaded machine.
+describe('install package panel', { timeout: 20_000 }, () => {
   it('sends the file as base64 and shows the survey, version and signer fingerprint', async () => {
     const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), installPackage: async () => ok(RESULT) });
     const { user } = renderApp(api);

@@ -21,7 +21,7 @@ const tabNames = () => screen.getAllByRole('tab').map((t) => t.textContent);
 const selected = () => screen.getAllByRole('tab').filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.id);
 const visiblePanels = () => screen.getAllByRole('tabpanel').map((p) => p.id);
 
-describe('supervisor home tabs', () => {
+describe('supervisor home tabs', { timeout: 20_000 }, () => {
   it('opens on review, which comes first and says how many interviews wait; only its panel shows', async () => {
     renderHome();
     const list = await screen.findByRole('tablist', { name: 'Công việc của giám sát viên' });

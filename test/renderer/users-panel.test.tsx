@@ -40,7 +40,8 @@ function formStatus(name = 'Thêm điều tra viên') {
 
 const HOA = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913', again: '482913' };
 
-describe('users panel', () => {
+// Each test first opens its tab of the supervisor's home: more than the default 5 s on a loaded machine.
+describe('users panel', { timeout: 20_000 }, () => {
   it('shows a supervisor the users of this laptop with their role and whether they are active', async () => {
     await renderAsSupervisor();
     expect(await screen.findByRole('heading', { name: 'Người dùng trên máy này' })).toBeTruthy();
