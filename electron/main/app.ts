@@ -11,7 +11,7 @@ import type { Session } from '../ipc/types';
 import type { Core, CoreOptions } from '../services';
 import { openCoreOrRecovery } from '../services/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
-import { mainBatchExportPorts } from './batch-export-ports';
+import { mainBatchExportPorts, mainDeviceFingerprint } from './batch-export-ports';
 import { hardenSession, hardenWebContents } from './hardening';
 import { chooseNativeBinding } from './native-binding';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from './security';
@@ -83,6 +83,7 @@ export function startApp(options: StartOptions): AppShell {
           onError: (err) => console.error('[khaosat] backup failed', err),
         },
         batchExport: mainBatchExportPorts({ safeStorage, dialog, userData: app.getPath('userData'), env: options.env ?? process.env }),
+        deviceFingerprint: mainDeviceFingerprint({ safeStorage, userData: app.getPath('userData'), env: options.env ?? process.env }),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return true;

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { ServiceError } from '../../shared/contract/errors';
 import { DEVICE_KEY_PASSPHRASE_ENV, recipientFromEnv, type BatchExportPorts, type RecipientSource } from '../services/batches';
-import { DEVICE_KEY_FILE, openDeviceSigningKey } from '../sync/device-key';
+import { DEVICE_KEY_FILE, openDeviceSigningKey, readDeviceKeyFingerprint } from '../sync/device-key';
 import { passphraseProtector, safeStorageProtector, type KeyProtector, type SafeStorageLike } from '../sync/key-protector';
 
 export interface MainSafeStorage extends SafeStorageLike {
@@ -48,5 +48,20 @@ export function mainBatchExportPorts(deps: {
       return chosen.canceled || chosen.filePaths.length === 0 ? null : chosen.filePaths[0]!;
     },
     recipientFor: recipientFromEnv(deps.env),
+  };
+}
+
+/**
+ * The fingerprint `app:status` shows: read from the key file's public half; on first run (no
+ * file yet) the key is made now when safeStorage or a passphrase can protect it, so a supervisor
+ * can read it to the analyst before the first export. Null when it cannot be made yet.
+ */
+export function mainDeviceFingerprint(deps: { safeStorage: MainSafeStorage; userData: string; env: NodeJS.ProcessEnv }): () => Promise<string | null> {
+  const path = join(deps.userData, DEVICE_KEY_FILE);
+  return async () => {
+    const recorded = await readDeviceKeyFingerprint(path);
+    if (recorded) return recorded;
+    const protector = deviceKeyProtector(deps.safeStorage, deps.env);
+    return protector ? (await openDeviceSigningKey(path, protector)).key.fingerprint : null;
   };
 }

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readBundledInstruments } from '../instruments/builtin';
-import { openCliDeviceKey } from '../cli/device-key';
+import { deviceKeyPathFor, openCliDeviceKey } from '../cli/device-key';
+import { readDeviceKeyFingerprint } from '../sync/device-key';
 import { createCore } from '../services';
 import { recipientFromEnv } from '../services/batches';
 import { openCoreOrRecovery } from '../services/recovery';
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     throw new Error(`no built renderer in ${rendererDir}: run npm run build first`);
   }
 
+  // This laptop's key beside the database, as for the CLI: made on first use (here or at export).
+  const openDeviceKey = async () => (await openCliDeviceKey({ dbPath, env: process.env, askPassphrase: null, note: (t) => console.error(t) })).key;
   // A lost database (missing or empty beside backups) serves the recovery operations, as the app does.
   const core = openCoreOrRecovery(createCore, {
     dbPath,
@@ -37,10 +40,12 @@ async function main(): Promise<void> {
     // batch:export writes into the configured folder (no dialog here); the device key sits beside
     // the database as for the CLI; the analyst's recipient comes from KHAOSAT_ANALYST_RECIPIENT.
     batchExport: {
-      deviceKey: async () => (await openCliDeviceKey({ dbPath, env: process.env, askPassphrase: null, note: (t) => console.error(t) })).key,
+      deviceKey: openDeviceKey,
       chooseFolder: async () => (args.exportDir ? path.resolve(args.exportDir) : null),
       recipientFor: recipientFromEnv(process.env),
     },
+    // app:status shows the key's fingerprint: the public half of the key file, the key made now if absent.
+    deviceFingerprint: async () => (await readDeviceKeyFingerprint(deviceKeyPathFor(dbPath))) ?? (await openDeviceKey()).fingerprint,
   });
   const full = core.current();
   const seeded = args.seedDemo && full ? await seedDemo(full) : false;

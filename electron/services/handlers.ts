@@ -3,7 +3,7 @@
 import { ServiceError } from '../../shared/contract/errors';
 import type { User } from '../../shared/contract/schemas';
 import type { CallContext, Handlers } from '../ipc/types';
-import type { RecipientSource } from './batches';
+import { deviceLabelOf, type RecipientSource } from './batches';
 import type { Services } from './index';
 
 function actor(ctx: CallContext): User {
@@ -18,13 +18,17 @@ export interface HandlerPorts {
   /** The folder a batch export goes to: null when the person cancelled the dialog. */
   chooseExportFolder: () => Promise<string | null>;
   recipientFor: RecipientSource;
+  /** This laptop's signing-key fingerprint (null before the key exists). */
+  deviceFingerprint: () => Promise<string | null>;
 }
 
 export function createHandlers(services: Services, app: HandlerPorts): Handlers {
   return {
-    'app:status': (_req, ctx) => ({
+    'app:status': async (_req, ctx) => ({
       version: app.version,
       deviceId: app.deviceId,
+      deviceLabel: deviceLabelOf(app.deviceId),
+      deviceFingerprint: await app.deviceFingerprint(),
       needsSetup: services.users.needsSetup(),
       user: ctx.session.user,
     }),

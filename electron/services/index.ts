@@ -49,6 +49,12 @@ export interface CoreOptions {
    * chooser behind `batch:export` (main: dialog.showOpenDialog; preview host: a configured folder).
    */
   batchExport?: Partial<BatchExportPorts> & { recipientFor?: RecipientSource; chooseFolder?: () => Promise<string | null> };
+  /**
+   * The fingerprint of this laptop's signing key for `app:status` (the supervisor reads it aloud
+   * to the analyst), or null before the key exists. Each face reads its own key file; absent here,
+   * status says null.
+   */
+  deviceFingerprint?: () => Promise<string | null>;
 }
 
 export interface Services {
@@ -114,6 +120,7 @@ export function createCore(opts: CoreOptions): Core {
         deviceId,
         chooseExportFolder: opts.batchExport?.chooseFolder ?? (async () => null),
         recipientFor: opts.batchExport?.recipientFor ?? (() => null),
+        deviceFingerprint: rememberFingerprint(opts.deviceFingerprint),
       }), stopBackups);
     let closed = false;
     return {
@@ -160,6 +167,24 @@ export function installBuiltinInstruments(ctx: Pick<ServiceContext, 'db' | 'repo
     }
     return installed;
   }).immediate();
+}
+
+/**
+ * A device key is never replaced, so its fingerprint is read once it exists. Status must answer
+ * even when the key cannot be read or made (no keychain, a damaged file): then it says null, and
+ * batch export reports the key's own error.
+ */
+function rememberFingerprint(read: (() => Promise<string | null>) | undefined): () => Promise<string | null> {
+  let known: string | null = null;
+  return async () => {
+    if (known !== null || !read) return known;
+    try {
+      known = await read();
+    } catch {
+      known = null;
+    }
+    return known;
+  };
 }
 
 /**

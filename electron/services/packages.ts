@@ -2,7 +2,8 @@
 // verified before anything is written (signature, the survey's pinned signer, every part's hash,
 // the form, the unit frame and the quotas); then one transaction installs the form version beside
 // the older ones, replaces the frame and quotas, pins the signer on first install, records the
-// file and audits it. Installing the same file again changes nothing.
+// file and audits it. Installing the same file again changes nothing; a package signed no later
+// than the newest one installed for its survey is refused (package_older, rollback protection).
 import { ServiceError, type ContractIssue } from '../../shared/contract/errors';
 import type { User } from '../../shared/contract/schemas';
 import { checkFormJson } from '../forms/checkFormJson';
@@ -69,6 +70,24 @@ function readFrame(pkg: SurveyPackage): { units: UnitInput[]; quotas: Quota[] } 
 export function createPackageService(ctx: ServiceContext) {
   const { db, repos } = ctx;
 
+  /**
+   * Rollback protection: a package must be signed later than the newest one installed for its
+   * survey, so a copy of an old package (an older frame, quotas or recipient) cannot replace a
+   * newer one. The signed `createdAt` orders them; the signer is pinned, so one clock does.
+   * Called after the same-file check: re-installing an exact file is a no-op, not a refusal.
+   */
+  function refuseRollback(surveyId: string, createdAt: string): void {
+    const newest = repos.packages.newestInstall(surveyId);
+    if (!newest || Date.parse(createdAt) > Date.parse(newest.created_at)) return;
+    const issue: ContractIssue = {
+      path: 'manifest.createdAt',
+      problem: `created ${createdAt}, not after ${newest.created_at}`,
+      message: `Gói khảo sát "${surveyId}" được tạo lúc ${createdAt}, không mới hơn gói đã cài (phiên bản phiếu ${newest.form_version}, tạo lúc ${newest.created_at}); gói bị từ chối, không có gì thay đổi.`,
+      messageEn: `The survey package for "${surveyId}" was created at ${createdAt}, not after the installed one (form version ${newest.form_version}, created at ${newest.created_at}); it was refused and nothing changed.`,
+    };
+    throw new ServiceError('package_older', `${surveyId}: package created ${createdAt}, newest installed ${newest.created_at} (${newest.sha256})`, [issue]);
+  }
+
   function installSurveyPackage(bytes: Uint8Array, actor: User | null): PackageInstallSummary {
     const pkg = readSurveyPackage(bytes);
     const { survey } = pkg.manifest;
@@ -97,6 +116,7 @@ export function createPackageService(ctx: ServiceContext) {
       const form = repos.surveys.formVersion(before.survey_id, before.form_version);
       return summary(false, before.form_version, form?.hash ?? '', repos.surveys.units(survey.id).length, repos.packages.quotaProgress(survey.id).length);
     }
+    refuseRollback(survey.id, pkg.manifest.createdAt);
     const form = checkFormJson(pkg.form, 'form.json');
     if (!form.ok) {
       throw invalid(

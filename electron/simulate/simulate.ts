@@ -147,8 +147,8 @@ export function walkInterview(model: FormModel, d: Draw, clock: () => Date, who:
   return saved;
 }
 
-/** Answers one interview on a simulated laptop: each answer saved through the laptop's service. */
-function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedAnswer[] {
+/** Answers one interview on a simulated laptop: each answer saved through the laptop's service (also seeds the e2e review journey). */
+export function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedAnswer[] {
   return walkInterview(model, d, clock, { deviceId: core.deviceId, username: surveyor.code }, (a) =>
     core.services.interviews.saveAnswer(surveyor, { interviewId, path: a.path, value: a.value, missing: a.missing }),
   );

@@ -106,6 +106,18 @@ export async function readSigningKeyFile(path: string, protector: KeyProtector):
   return key;
 }
 
+/**
+ * The public half a signing key file records, without unlocking its secret (for showing the
+ * fingerprint before any passphrase or keychain is at hand). The fingerprint is recomputed from
+ * the public key; the secret is checked against it whenever the key is opened to sign.
+ */
+export async function readSigningKeyFilePublic(path: string): Promise<{ publicKey: Buffer; fingerprint: string }> {
+  const file = parseJsonFile(path, await readSmallFile(path), SigningKeyFileSchema);
+  const publicKey = Buffer.from(file.publicKey, 'hex');
+  if (keyFingerprint(publicKey) !== file.fingerprint) throw new ServiceError('key_damaged', `${path}: fingerprint does not match the key`);
+  return { publicKey, fingerprint: file.fingerprint };
+}
+
 /** The protection recorded in a signing key file (to choose the protector before unlocking). */
 export async function signingKeyFileProtection(path: string): Promise<KeyProtector['kind']> {
   return parseJsonFile(path, await readSmallFile(path), SigningKeyFileSchema).protection;

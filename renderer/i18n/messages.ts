@@ -1,6 +1,7 @@
 // The renderer's message catalogues: Vietnamese is the reference (its keys are the key set),
 // English must translate every key — a missing one is a compile error.
 import { reviewEn, reviewVi } from './reviewMessages';
+import { supervisorEn, supervisorVi } from './supervisorMessages';
 
 export const vi = {
   'app.name': 'KhaoSat',
@@ -187,6 +188,7 @@ export const vi = {
   'help.review': 'Xem lại phiếu',
   'help.search': 'Trong danh sách dài (đơn vị, cơ quan…): gõ tên (có dấu hoặc không) hoặc mã để lọc, ↑ ↓ để chọn dòng, Enter để chọn, Esc để xóa',
   ...reviewVi,
+  ...supervisorVi,
   'package.title': 'Cài gói khảo sát',
   'package.file': 'Tệp gói khảo sát (.kspkg)',
   'package.busy': 'Đang kiểm tra chữ ký và cài đặt…',
@@ -405,6 +407,7 @@ export const en: Catalogue = {
   'help.review': 'Review the interview',
   'help.search': 'In a long list (units, agencies…): type a name (with or without diacritics) or a code to filter, ↑ ↓ to move, Enter to choose, Esc to clear',
   ...reviewEn,
+  ...supervisorEn,
   'package.title': 'Install a survey package',
   'package.file': 'Survey package file (.kspkg)',
   'package.busy': 'Checking the signature and installing…',

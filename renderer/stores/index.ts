@@ -7,10 +7,11 @@ import { createRecoverySlice, type RecoverySlice } from './recovery';
 import { createReviewSlice, type ReviewSlice } from './review';
 import { createSessionSlice, type SessionSlice } from './session';
 import { createSurveyorSlice, type SurveyorSlice } from './surveyor';
+import { createSupervisorTabsSlice, type SupervisorTabsSlice } from './supervisorTabs';
 import { createUsersSlice, type UsersSlice } from './users';
 
 /** `api`: for small panels that call one operation and keep their result to themselves. */
-export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice & ReviewSlice & { api: KhaosatApi };
+export type AppState = SessionSlice & UsersSlice & RecoverySlice & SurveyorSlice & ReviewSlice & SupervisorTabsSlice & { api: KhaosatApi };
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: KhaosatApi): AppStore {
@@ -20,6 +21,7 @@ export function createAppStore(api: KhaosatApi): AppStore {
     ...createRecoverySlice(api)(...a),
     ...createSurveyorSlice(api)(...a),
     ...createReviewSlice(api)(...a),
+    ...createSupervisorTabsSlice(...a),
     api,
   }));
   // Another person at the same laptop must not see the list the last supervisor loaded.
@@ -28,6 +30,7 @@ export function createAppStore(api: KhaosatApi): AppStore {
       state.resetUsers();
       state.resetSurveyor();
       state.resetReview();
+      state.resetSupervisorTab();
     }
   });
   return store;
@@ -50,3 +53,4 @@ export * from './review';
 export * from './session';
 export * from './users';
 export * from './surveyor';
+export * from './supervisorTabs';

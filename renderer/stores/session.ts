@@ -10,6 +10,10 @@ export interface SessionSlice {
   status: SessionStatus;
   user: User | null;
   deviceId: string | null;
+  /** The label batch file names carry (KS-…), from app:status. */
+  deviceLabel: string | null;
+  /** This laptop's signing-key fingerprint (XXXX-…), null before the key exists. */
+  deviceFingerprint: string | null;
   busy: boolean;
   error: ContractError | null;
   /** Asks the core for the current state (first render, retry). */
@@ -40,6 +44,8 @@ export const createSessionSlice =
       status: 'loading',
       user: null,
       deviceId: null,
+      deviceLabel: null,
+      deviceFingerprint: null,
       busy: false,
       error: null,
 
@@ -50,8 +56,8 @@ export const createSessionSlice =
           if (result.error.code === 'database_missing') return set({ status: 'recovery', user: null, error: result.error });
           return set({ status: 'unavailable', error: result.error });
         }
-        const { user, needsSetup, deviceId } = result.value;
-        set({ deviceId, user, status: needsSetup ? 'needsSetup' : user ? 'signedIn' : 'signedOut' });
+        const { user, needsSetup, deviceId, deviceLabel, deviceFingerprint } = result.value;
+        set({ deviceId, deviceLabel, deviceFingerprint, user, status: needsSetup ? 'needsSetup' : user ? 'signedIn' : 'signedOut' });
       },
 
       signIn: async (code, secret) => {
@@ -91,6 +97,8 @@ export const createSessionSlice =
 export const selectStatus = (s: SessionSlice) => s.status;
 export const selectUser = (s: SessionSlice) => s.user;
 export const selectDeviceId = (s: SessionSlice) => s.deviceId;
+export const selectDeviceLabel = (s: SessionSlice) => s.deviceLabel;
+export const selectDeviceFingerprint = (s: SessionSlice) => s.deviceFingerprint;
 export const selectBusy = (s: SessionSlice) => s.busy;
 export const selectError = (s: SessionSlice) => s.error;
 export const selectIsSignedIn = (s: SessionSlice) => s.status === 'signedIn' && s.user !== null;

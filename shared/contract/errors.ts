@@ -131,6 +131,10 @@ export const ERROR_MESSAGES = {
     vi: 'Gói khảo sát có chữ ký hợp lệ nhưng nội dung sai (phiếu hỏi, danh sách đơn vị hoặc chỉ tiêu); không có gì được cài đặt.',
     en: 'The survey package is signed but its content is wrong (questionnaire, unit list or quotas); nothing was installed.',
   },
+  package_older: {
+    vi: 'Gói khảo sát này cũ hơn (hoặc cùng lúc tạo với) gói mới nhất đã cài cho khảo sát này; gói bị từ chối, không có gì thay đổi.',
+    en: 'This survey package is older than (or made at the same time as) the newest package installed for this survey; it was refused and nothing changed.',
+  },
   batch_damaged: {
     vi: 'Tệp lô dữ liệu bị hỏng hoặc không phải tệp lô KhaoSat; không có gì được nhập.',
     en: 'The batch file is damaged or not a KhaoSat batch; nothing was imported.',

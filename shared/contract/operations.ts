@@ -32,7 +32,7 @@ import {
   UuidSchema,
 } from './schemas';
 import { RejectCommentSchema, ReviewDetailSchema, ReviewListRequestSchema, ReviewRowSchema } from './review';
-import { PackageInstallResultSchema, PackageUploadSchema, QuotaProgressSchema } from './packages';
+import { FingerprintSchema, PackageInstallResultSchema, PackageUploadSchema, QuotaProgressSchema } from './packages';
 
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -63,11 +63,15 @@ export const SessionSchema = z.strictObject({
 export const operations = {
   'app:status': op({
     method: OPERATION_METHODS['app:status'],
-    summary: 'App version, device id, whether first-run setup is needed, who is signed in.',
+    summary: "App version, device id, label and signing-key fingerprint, whether first-run setup is needed, who is signed in.",
     request: Empty,
     response: z.strictObject({
       version: z.string().max(40),
       deviceId: UuidSchema,
+      /** The label batch file names carry (`KS-` and the device id's first 8 hex digits). */
+      deviceLabel: z.string().regex(/^KS-[0-9A-F]{8}$/),
+      /** This laptop's Ed25519 key fingerprint (`XXXX-…`, 8 groups), null before the key is made. */
+      deviceFingerprint: FingerprintSchema.nullable(),
       needsSetup: z.boolean(),
       user: UserSchema.nullable(),
     }),

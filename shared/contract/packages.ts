@@ -13,7 +13,7 @@ export const PACKAGE_UPLOAD_MAX_BASE64 = 4 * Math.ceil(PACKAGE_UPLOAD_MAX_BYTES 
 
 export const PackageUploadSchema = z.base64().min(4).max(PACKAGE_UPLOAD_MAX_BASE64);
 
-const FingerprintSchema = z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){7}$/, 'fingerprint such as 4F2A-9C1B-07D3-55E0-A1B2-C3D4-E5F6-0718');
+export const FingerprintSchema = z.string().regex(/^[0-9A-F]{4}(-[0-9A-F]{4}){7}$/, 'fingerprint such as 4F2A-9C1B-07D3-55E0-A1B2-C3D4-E5F6-0718');
 
 export const PackageInstallResultSchema = z.strictObject({
   surveyId: SlugSchema,

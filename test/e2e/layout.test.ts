@@ -1,6 +1,6 @@
 // Screens fit the laptops they run on: at 1366×768 and 1024×600, first-run setup and the users
-// panel show their submit button and the message it produces without any scrolling, and nothing
-// is pushed off the right edge. Real UI, built renderer, preview host, Debian's Chromium.
+// panel show their submit button and the message it produces without any scrolling, the
+// supervisor's five tabs sit on one row, and nothing is pushed off the right edge. Real UI, built renderer, preview host, Debian's Chromium.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,14 @@ describe.skipIf(!ready)('screens fit 1366×768 and 1024×600 laptops', () => {
       await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
       await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
       await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+      // The supervisor's tabs: all five on one row, on the first screen.
+      const tabs = page.getByRole('tablist', { name: 'Công việc của giám sát viên' }).getByRole('tab');
+      await tabs.first().waitFor({ timeout: 15_000 });
+      expect(await tabs.count()).toBe(5);
+      await expectOnFirstScreen(page, ...(await tabs.all()));
+      const tops = await tabs.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+      expect(new Set(tops).size, `tab rows at ${tops.join(', ')}`).toBe(1);
+      await page.getByRole('tab', { name: 'Người dùng' }).click({ timeout: 15_000 });
       const table = page.getByRole('table', { name: 'Người dùng trên máy này' });
       await table.getByRole('cell', { name: DEMO_USERS.surveyor.code, exact: true }).waitFor({ timeout: 15_000 });
 

@@ -15,9 +15,11 @@ export interface RunningPreview {
   stop: () => Promise<void>;
 }
 
-export async function startPreview(args: string[]): Promise<RunningPreview> {
+/** `env` is added to this process's environment (e.g. KHAOSAT_ANALYST_RECIPIENT for batch export). */
+export async function startPreview(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningPreview> {
   const child = spawn(process.execPath, [PREVIEW_BUNDLE, '--port', '0', '--json', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -99,6 +99,8 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
     await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
     await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    // The supervisor's home opens on review; the users are a tab away.
+    await page.getByRole('tab', { name: 'Người dùng' }).click({ timeout: 15_000 });
 
     const users = page.getByRole('table', { name: 'Người dùng trên máy này' });
     await users.getByRole('cell', { name: DEMO_USERS.surveyor.code, exact: true }).waitFor({ timeout: 15_000 });

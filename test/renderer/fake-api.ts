@@ -29,6 +29,8 @@ export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const failure = (code: ErrorCode): Result<never> => ({ ok: false, error: contractError(code) });
 
 export const DEVICE_ID = '0b8e8f0e-5b7a-4c1e-9a55-3f1d2c9b7e10';
+export const DEVICE_LABEL = 'KS-0B8E8F0E';
+export const DEVICE_FINGERPRINT = '4F2A-9C1B-07D3-55E0-A1B2-C3D4-E5F6-0718';
 
 export const SURVEYOR: User = { id: 2, code: 'DTV001', name: 'Trần Văn Minh', role: 'surveyor', active: true };
 export const SUPERVISOR: User = { id: 1, code: 'GS001', name: 'Nguyễn Thị Lan', role: 'supervisor', active: true };
@@ -59,7 +61,7 @@ export function userDirectory(initial: (User | ManagedUser)[] = [SUPERVISOR, SUR
 }
 
 export function statusOf(needsSetup: boolean, user: User | null = null) {
-  return async () => ok({ version: '0.1.0', deviceId: DEVICE_ID, needsSetup, user });
+  return async () => ok({ version: '0.1.0', deviceId: DEVICE_ID, deviceLabel: DEVICE_LABEL, deviceFingerprint: DEVICE_FINGERPRINT, needsSetup, user });
 }
 
 /** A promise the test settles by hand, to look at the screen while a call is in flight. */

@@ -5,7 +5,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contractError, ERROR_MESSAGES, PACKAGE_UPLOAD_MAX_BYTES, type PackageInstallResult } from '../../shared/contract';
 import { failure, fakeApi, ok, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
-import { renderApp, useCleanPage } from './render-app';
+import { openSupervisorTab, renderApp, useCleanPage } from './render-app';
 
 useCleanPage();
 
@@ -28,15 +28,18 @@ function packageFile(bytes = [0x4b, 0x53, 0x50, 0x4b, 0x0d, 0x0a, 0x1a, 0x0a, 0x
   return new File([new Uint8Array(bytes)], 'hids.kspkg', { type: 'application/octet-stream' });
 }
 
-async function panel() {
+/** The "Gói khảo sát" tab opened, and its panel. */
+async function panel(user: ReturnType<typeof renderApp>['user']) {
+  await openSupervisorTab(user, 'Gói khảo sát');
   return within((await screen.findByRole('heading', { name: 'Cài gói khảo sát' })).closest('section')!);
 }
 
-describe('install package panel', () => {
+// Each test first opens its tab of the supervisor's home: more than the default 5 s on a loaded machine.
+describe('install package panel', { timeout: 20_000 }, () => {
   it('sends the file as base64 and shows the survey, version and signer fingerprint', async () => {
     const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), installPackage: async () => ok(RESULT) });
     const { user } = renderApp(api);
-    const p = await panel();
+    const p = await panel(user);
     await user.upload(p.getByLabelText('Tệp gói khảo sát (.kspkg)'), packageFile());
     await waitFor(() => expect(api.installPackage).toHaveBeenCalledTimes(1));
     expect(api.installPackage.mock.calls[0]![0]).toEqual({ packageBase64: Buffer.from([0x4b, 0x53, 0x50, 0x4b, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]).toString('base64') });
@@ -50,7 +53,7 @@ describe('install package panel', () => {
   it('says when the same package was installed before', async () => {
     const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), installPackage: async () => ok({ ...RESULT, installed: false, pinned: false }) });
     const { user } = renderApp(api);
-    const p = await panel();
+    const p = await panel(user);
     await user.upload(p.getByLabelText('Tệp gói khảo sát (.kspkg)'), packageFile());
     await waitFor(() => expect(p.getByRole('status').textContent).toBe('Gói này đã được cài trước đó; không có gì thay đổi.'));
   });
@@ -63,7 +66,7 @@ describe('install package panel', () => {
     const answers = [failure('package_foreign_signer'), { ok: false as const, error: invalid }];
     const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), installPackage: async () => answers.shift()! });
     const { user } = renderApp(api);
-    const p = await panel();
+    const p = await panel(user);
     await user.upload(p.getByLabelText('Tệp gói khảo sát (.kspkg)'), packageFile());
     expect((await p.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.package_foreign_signer.vi);
     expect(p.queryByText(RESULT.signerFingerprint)).toBeNull();
@@ -75,7 +78,7 @@ describe('install package panel', () => {
   it('refuses a file over the limit without reading or sending it', async () => {
     const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), installPackage: async () => ok(RESULT) });
     const { user } = renderApp(api);
-    const p = await panel();
+    const p = await panel(user);
     const big = packageFile();
     Object.defineProperty(big, 'size', { value: PACKAGE_UPLOAD_MAX_BYTES + 1 });
     await user.upload(p.getByLabelText('Tệp gói khảo sát (.kspkg)'), big);

@@ -1,5 +1,5 @@
 // Renders the whole shell over a fake api, the way main.tsx does over the real one.
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach } from 'vitest';
 import { App } from '../../renderer/app/App';
@@ -25,4 +25,9 @@ export function useCleanPage() {
     resetLanguage();
   });
   afterEach(() => cleanup());
+}
+
+/** Opens a tab of the supervisor's home by its accessible name, as a person would with a click. */
+export async function openSupervisorTab(user: ReturnType<typeof userEvent.setup>, name: string | RegExp) {
+  await user.click(await screen.findByRole('tab', { name }));
 }

@@ -5,15 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { contractError, ERROR_MESSAGES, type Result, type User } from '../../shared/contract';
 import { SECRET_RULE_MESSAGES } from '../../shared/users/secrets';
 import { deferred, failure, fakeApi, ok, reviewQueue, statusOf, SUPERVISOR, SURVEYOR, userDirectory } from './fake-api';
-import { renderApp, useCleanPage } from './render-app';
+import { openSupervisorTab, renderApp, useCleanPage } from './render-app';
 
 useCleanPage();
 
 type UserEvents = ReturnType<typeof renderApp>['user'];
 
-function renderAsSupervisor(overrides: Parameters<typeof fakeApi>[0] = {}) {
+/** Signed in as the supervisor, on the "Người dùng" tab of the home screen. */
+async function renderAsSupervisor(overrides: Parameters<typeof fakeApi>[0] = {}) {
   const api = fakeApi({ status: statusOf(false, SUPERVISOR), ...userDirectory(), ...reviewQueue(), ...overrides });
-  return { api, ...renderApp(api) };
+  const rendered = renderApp(api);
+  await openSupervisorTab(rendered.user, 'Người dùng');
+  return { api, ...rendered };
 }
 
 /** The rows of the users table as text, header row first. */
@@ -37,9 +40,10 @@ function formStatus(name = 'Thêm điều tra viên') {
 
 const HOA = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913', again: '482913' };
 
-describe('users panel', () => {
+// Each test first opens its tab of the supervisor's home: more than the default 5 s on a loaded machine.
+describe('users panel', { timeout: 20_000 }, () => {
   it('shows a supervisor the users of this laptop with their role and whether they are active', async () => {
-    renderAsSupervisor();
+    await renderAsSupervisor();
     expect(await screen.findByRole('heading', { name: 'Người dùng trên máy này' })).toBeTruthy();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     expect(tableRows()).toEqual([
@@ -57,7 +61,7 @@ describe('users panel', () => {
   });
 
   it('adds a surveyor on Enter: the core is asked, the list refreshes, the form empties for the next one', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
 
@@ -72,7 +76,7 @@ describe('users panel', () => {
   });
 
   it('registers another role when the supervisor picks it', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await fillNewUser(user, { code: 'PT001', name: 'Phạm Quốc Bảo', secret: 'phan-tich-2025', again: 'phan-tich-2025' });
     await user.selectOptions(screen.getByLabelText('Vai trò'), 'Chuyên viên phân tích');
     await user.click(screen.getByRole('button', { name: 'Thêm người dùng' }));
@@ -82,7 +86,7 @@ describe('users panel', () => {
   });
 
   it('refuses two different PIN entries without asking the core', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await fillNewUser(user, { ...HOA, again: '482914{Enter}' });
     expect((await screen.findByRole('alert')).textContent).toBe('Hai lần nhập mã PIN/mật khẩu không khớp.');
     expect(api.createUser).not.toHaveBeenCalled();
@@ -90,7 +94,7 @@ describe('users panel', () => {
   });
 
   it('refuses a weak PIN or password without asking the core', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await fillNewUser(user, { ...HOA, secret: '12', again: '12{Enter}' });
     expect((await screen.findByRole('alert')).textContent).toBe(SECRET_RULE_MESSAGES.pin_too_short.vi);
     expect(screen.getByLabelText('Mã PIN hoặc mật khẩu').getAttribute('aria-invalid')).toBe('true');
@@ -113,7 +117,7 @@ describe('users panel', () => {
   });
 
   it('asks for a well-formed code and every field before asking the core', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await user.type(await screen.findByLabelText('Mã người dùng'), 'DTV 002{Enter}');
     expect((await screen.findByRole('alert')).textContent).toBe('Vui lòng điền đủ các ô.');
     expect(document.activeElement).toBe(screen.getByLabelText('Họ và tên'));
@@ -127,7 +131,7 @@ describe('users panel', () => {
   });
 
   it('shows a code already taken in an alert, in Vietnamese and then in English after the toggle', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     await fillNewUser(user, { ...HOA, code: 'DTV001', again: `${HOA.again}{Enter}` });
     expect(api.createUser).toHaveBeenCalledTimes(1);
@@ -148,7 +152,7 @@ describe('users panel', () => {
   it('shows the field and rule the core named, not "the request is not valid"', async () => {
     const issue = { path: 'name', problem: 'Too big', message: 'Họ và tên: tối đa 120 ký tự', messageEn: 'Full name: at most 120 characters' };
     const refusal: Result<never> = { ok: false, error: contractError('invalid_request', [issue]) };
-    const { user } = renderAsSupervisor({ createUser: async () => refusal });
+    const { user } = await renderAsSupervisor({ createUser: async () => refusal });
     await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
     expect((await screen.findByRole('alert')).textContent).toBe('Họ và tên: tối đa 120 ký tự');
     await user.click(screen.getByRole('button', { name: 'English' }));
@@ -157,7 +161,7 @@ describe('users panel', () => {
 
   it('shows a busy button while the core registers the user', async () => {
     const pending = deferred<Result<User>>();
-    const { user } = renderAsSupervisor({ createUser: () => pending.promise });
+    const { user } = await renderAsSupervisor({ createUser: () => pending.promise });
     await fillNewUser(user, { ...HOA, again: `${HOA.again}{Enter}` });
     expect(await screen.findByRole('button', { name: 'Đang thêm…' })).toHaveProperty('disabled', true);
     expect(screen.getByRole('form', { name: 'Thêm điều tra viên' }).getAttribute('aria-busy')).toBe('true');
@@ -176,7 +180,7 @@ describe('users panel', () => {
   });
 
   it('shows a locked user with the time the lock ends, and unlocking them lifts it', async () => {
-    const { api, user } = renderAsSupervisor(userDirectory([SUPERVISOR, { ...SURVEYOR, lockedUntil: '2025-07-01T08:05:00.000Z' }]));
+    const { api, user } = await renderAsSupervisor(userDirectory([SUPERVISOR, { ...SURVEYOR, lockedUntil: '2025-07-01T08:05:00.000Z' }]));
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     const locked = tableRows()[2]!;
     expect(locked[3]).toMatch(/^Tạm khóa đến \d{2}:\d{2}$/);
@@ -187,7 +191,7 @@ describe('users panel', () => {
   });
 
   it('deactivates and reactivates a user; a supervisor is offered no action on their own row', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     expect(screen.queryByRole('button', { name: /GS001$/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Vô hiệu hóa DTV001' }));
@@ -199,14 +203,14 @@ describe('users panel', () => {
   });
 
   it('shows a refused action in an alert beside the list', async () => {
-    const { user } = renderAsSupervisor({ setUserActive: async () => failure('cannot_deactivate_self') });
+    const { user } = await renderAsSupervisor({ setUserActive: async () => failure('cannot_deactivate_self') });
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     await user.click(screen.getByRole('button', { name: 'Vô hiệu hóa DTV001' }));
     expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.cannot_deactivate_self.vi);
   });
 
   it('resets a PIN in a form that takes the new one twice, checked with the rules of the user\'s role', async () => {
-    const { api, user } = renderAsSupervisor();
+    const { api, user } = await renderAsSupervisor();
     await screen.findByRole('table', { name: 'Người dùng trên máy này' });
     await user.click(screen.getByRole('button', { name: 'Đặt lại PIN DTV001' }));
     const form = screen.getByRole('form', { name: 'Đặt lại mã PIN cho DTV001 (Trần Văn Minh)' });
@@ -227,7 +231,7 @@ describe('users panel', () => {
   });
 
   it('shows a refused list in an alert', async () => {
-    renderAsSupervisor({ listUsers: async () => failure('not_signed_in') });
+    await renderAsSupervisor({ listUsers: async () => failure('not_signed_in') });
     expect((await screen.findByRole('alert')).textContent).toBe(ERROR_MESSAGES.not_signed_in.vi);
   });
 });

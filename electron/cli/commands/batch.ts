@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { isAgeRecipient } from '../../sync/age';
 import { readAgeRecipientFile } from '../../sync/key-files';
 import { createCore } from '../../services';
-import { openCliDeviceKey } from '../device-key';
+import { deviceKeyPathFor, openCliDeviceKey } from '../device-key';
+import { deviceLabelOf } from '../../services/batches';
+import { readDeviceKeyFingerprint } from '../../sync/device-key';
 import { dbTarget, prepareDbTarget } from '../db-target';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
@@ -82,8 +84,12 @@ export async function batchListCommand(args: string[], io: CliIo): Promise<numbe
   const core = openCore(values.db, io, false);
   try {
     const batches = core.services.batches.list();
-    if (values.json) printJson(io, { batches, pending: core.services.batches.pending() });
+    // Which laptop this is, as the analyst sees it: the label in file names and the key's fingerprint to compare aloud.
+    const device = { id: core.deviceId, label: deviceLabelOf(core.deviceId), fingerprint: await readDeviceKeyFingerprint(deviceKeyPathFor(core.db.name)) };
+    if (values.json) printJson(io, { device, batches, pending: core.services.batches.pending() });
     else {
+      io.out(`Máy / device: ${device.label} (${device.id})\n`);
+      io.out(`Vân tay khóa ký / signing-key fingerprint: ${device.fingerprint ?? 'chưa tạo, sẽ tạo khi xuất lô đầu tiên / not made yet, made at the first export'}\n`);
       if (batches.length === 0) io.out('Chưa xuất lô nào / no batch exported yet.\n');
       else printTable(io, ['sequence', 'created', 'interviews', 'bytes', 'file', 'sha256'], batches.map((b) => [b.sequence, b.createdAt, b.interviewCount, b.size, b.fileName, b.fileSha256]));
       for (const p of core.services.batches.pending()) io.out(`Chờ xuất / waiting for export: ${p.surveyId} ${p.interviews}\n`);

@@ -41,6 +41,7 @@ export function createPackagesRepo(db: Database) {
     `INSERT INTO package_installs (sha256, survey_id, form_version, signer_fingerprint, created_at, installed_at, installed_by)
      VALUES (@sha256, @survey_id, @form_version, @signer_fingerprint, @created_at, @installed_at, @installed_by)`,
   );
+  const installsOf = db.prepare<[string], PackageInstallRow>('SELECT * FROM package_installs WHERE survey_id = ?');
   const deleteUnits = db.prepare<[string]>('DELETE FROM units WHERE survey_id = ?');
   const deleteQuotas = db.prepare<[string]>('DELETE FROM quotas WHERE survey_id = ?');
   const insertQuota = db.prepare<[string, string, number]>('INSERT INTO quotas (survey_id, unit_code, target) VALUES (?, ?, ?)');
@@ -65,6 +66,12 @@ export function createPackagesRepo(db: Database) {
       setRecipient.run(recipient, fingerprint, surveyId);
     },
     install: (sha256: string): PackageInstallRow | undefined => install.get(sha256),
+    /** The survey's installed package whose signed creation time is latest (times compared as instants, not text). */
+    newestInstall: (surveyId: string): PackageInstallRow | undefined => {
+      let newest: PackageInstallRow | undefined;
+      for (const row of installsOf.all(surveyId)) if (!newest || Date.parse(row.created_at) > Date.parse(newest.created_at)) newest = row;
+      return newest;
+    },
     recordInstall: (row: PackageInstallRow): void => {
       recordInstall.run(row);
     },

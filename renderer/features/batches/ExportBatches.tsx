@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, useLanguage, useT } from '../../i18n';
 import { useAppStore } from '../../stores';
+import { LaptopFacts } from '../laptop/ThisLaptop';
 import type { ContractError, KhaosatApi } from '../../../shared/contract';
 
 type ExportResult = Extract<Awaited<ReturnType<KhaosatApi['exportBatches']>>, { ok: true }>['value'];
@@ -45,6 +46,8 @@ export function ExportBatches() {
     <section className="card wide export-batches" aria-labelledby="export-batches-title">
       <h2 id="export-batches-title">{t('batches.title')}</h2>
       <p className="muted">{t('batches.hint')}</p>
+      {/* What the analyst will see on the batch: read aloud to them when they ask. */}
+      <LaptopFacts idPrefix="export" />
       <button type="button" onClick={() => void exportNow()} disabled={busy}>
         {t('batches.export')}
       </button>

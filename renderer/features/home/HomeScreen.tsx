@@ -1,14 +1,11 @@
 // After sign-in: who is signed in, in which role, and the way out (one bar, so the users panel
-// below fits a laptop screen); a supervisor also manages the users of this laptop here. Later
-// flows hang off this screen.
+// below fits a laptop screen); a supervisor's work (review, export, packages, users, this laptop)
+// sits below in tabs (SupervisorTabs).
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
 import { SurveyorArea } from '../surveyor/SurveyorArea';
-import { UsersPanel } from '../users/UsersPanel';
-import { ReviewPanel } from '../review/ReviewPanel';
-import { InstallPackage } from '../packages/InstallPackage';
-import { ExportBatches } from '../batches/ExportBatches';
+import { SupervisorTabs } from './SupervisorTabs';
 
 export function HomeScreen() {
   const t = useT();
@@ -50,10 +47,7 @@ export function HomeScreen() {
           {t('home.signOut')}
         </button>
       </section>
-      {user.role === 'supervisor' ? <UsersPanel /> : null}
-      {user.role === 'supervisor' ? <ReviewPanel /> : null}
-      {user.role === 'supervisor' ? <InstallPackage /> : null}
-      {user.role === 'supervisor' ? <ExportBatches /> : null}
+      {user.role === 'supervisor' ? <SupervisorTabs /> : null}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
 import { signingKeyFileProtection } from '../../../electron/sync/key-files';
-import { openBatch } from '../../../electron/sync/batch';
+import { openBatch, readBatchManifest } from '../../../electron/sync/batch';
 import { createCore } from '../../../electron/services';
 import { FAST_SCRYPT, session, setUpStaff } from '../services/helpers';
 
@@ -74,6 +74,25 @@ describe('khaosat batch', () => {
     const copy = readFileSync(join(root, 'again', batches[0]!.fileName));
     expect(copy.equals(bytes)).toBe(true);
     expect(createHash('sha256').update(copy).digest('hex')).toBe(batches[0]!.fileSha256);
+  });
+
+  it('batch list names the laptop: its label, id and signing-key fingerprint (the one batches carry), or that the key is not made yet', async () => {
+    const db = await laptop('fp', 1);
+    const before = fakeIo();
+    expect(await runCli(['batch', 'list', '--db', db], before.io)).toBe(0);
+    expect(before.out()).toMatch(/^Máy \/ device: KS-[0-9A-F]{8} \([0-9a-f-]{36}\)\n/);
+    expect(before.out()).toContain('chưa tạo, sẽ tạo khi xuất lô đầu tiên / not made yet, made at the first export');
+    const t = fakeIo();
+    expect(await runCli(['batch', 'export', '--db', db, '--recipient', RECIPIENT, '--out', 'out-fp', '--json'], t.io)).toBe(0);
+    const path = (JSON.parse(t.out()) as { batches: { path: string }[] }).batches[0]!.path;
+    const manifest = readBatchManifest(readFileSync(path)).manifest;
+    const list = fakeIo();
+    expect(await runCli(['batch', 'list', '--db', db, '--json'], list.io)).toBe(0);
+    const device = (JSON.parse(list.out()) as { device: { id: string; label: string; fingerprint: string } }).device;
+    expect(device).toEqual({ id: manifest.device.id, label: `KS-${manifest.device.id.replace(/-/g, '').slice(0, 8).toUpperCase()}`, fingerprint: manifest.device.fingerprint });
+    const table = fakeIo();
+    expect(await runCli(['batch', 'list', '--db', db], table.io)).toBe(0);
+    expect(table.out()).toContain(`Vân tay khóa ký / signing-key fingerprint: ${manifest.device.fingerprint}\n`);
   });
 
   it('with KHAOSAT_DEVICE_KEY_PASSPHRASE the device key is wrapped; without it later the export is refused clearly', async () => {

@@ -119,6 +119,28 @@ describe('khaosat package install', () => {
     expect(rowCounts(join(dir, 'laptop.sqlite'))).toEqual(before);
   }, 60_000);
 
+  it('refuses a package signed before the newest installed one (rollback), naming both times, and writes nothing', async () => {
+    const make = async (name: string) => expect((await cli('package', 'create', '--form', FORM, '--units', FRAME, '--keys', 'analyst', '--out', name, '--survey', 'hids-satisfaction')).code).toBe(0);
+    await make('older.kspkg');
+    await new Promise((r) => setTimeout(r, 5));
+    await make('newer.kspkg');
+    const olderAt = readSurveyPackage(readFileSync(join(dir, 'older.kspkg'))).manifest.createdAt;
+    const newerAt = readSurveyPackage(readFileSync(join(dir, 'newer.kspkg'))).manifest.createdAt;
+    expect(Date.parse(newerAt)).toBeGreaterThan(Date.parse(olderAt));
+    expect((await cli('package', 'install', 'newer.kspkg', '--db', 'laptop.sqlite', '--json')).code).toBe(0);
+    const before = rowCounts(join(dir, 'laptop.sqlite'));
+    const r = await cli('package', 'install', 'older.kspkg', '--db', 'laptop.sqlite');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`được tạo lúc ${olderAt}, không mới hơn gói đã cài`);
+    expect(r.err).toContain(`created at ${olderAt}, not after the installed one (form version 2025.2, created at ${newerAt})`);
+    expect(rowCounts(join(dir, 'laptop.sqlite'))).toEqual(before);
+    // The first package, installed long ago, is still "already installed", not a rollback.
+    const again = await cli('package', 'install', 'hids.kspkg', '--db', 'laptop.sqlite', '--json');
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out)).toMatchObject({ installed: false });
+    expect(rowCounts(join(dir, 'laptop.sqlite'))).toEqual(before);
+  }, 120_000);
+
   it('refuses a package for the same survey signed by another key, and writes nothing', async () => {
     expect((await cli('package', 'create', '--form', FORM, '--units', FRAME, '--keys', 'intruder', '--out', 'foreign.kspkg', '--survey', 'hids-satisfaction')).code).toBe(0);
     const before = rowCounts(join(dir, 'laptop.sqlite'));

@@ -21,7 +21,7 @@ function stubCore() {
     {
       get: (_t, name) =>
         name === 'app:status'
-          ? () => ({ version: '0.1.0', deviceId: DEVICE_ID, needsSetup: true, user: null })
+          ? () => ({ version: '0.1.0', deviceId: DEVICE_ID, deviceLabel: 'KS-0B0E4A4E', deviceFingerprint: null, needsSetup: true, user: null })
           : () => {
               throw new Error(`stub handler ${String(name)} not expected`);
             },
@@ -222,7 +222,7 @@ describe('IPC', () => {
     const result = await call(world, 'app:status', { sender, senderFrame: { url: 'app://khaosat/index.html' } }, {});
     expect(result).toEqual({
       ok: true,
-      value: { version: '0.1.0', deviceId: DEVICE_ID, needsSetup: true, user: null },
+      value: { version: '0.1.0', deviceId: DEVICE_ID, deviceLabel: 'KS-0B0E4A4E', deviceFingerprint: null, needsSetup: true, user: null },
     });
   });
 
@@ -288,6 +288,7 @@ describe('database', () => {
         appVersion: '0.1.0',
         backups: { dir: join('/data/KhaoSat', 'backups'), intervalMs: 15 * 60 * 1000, keep: 8, onError: expect.any(Function) },
         batchExport: { deviceKey: expect.any(Function), chooseFolder: expect.any(Function), recipientFor: expect.any(Function) },
+        deviceFingerprint: expect.any(Function),
       },
     ]);
   });

@@ -1,11 +1,11 @@
 // The desktop app's batch-export ports: the device key wrapped by safeStorage when it really
 // encrypts (not basic_text), else by KHAOSAT_DEVICE_KEY_PASSPHRASE, else refused; the folder
 // dialog (cancel → null); the analyst's recipient from KHAOSAT_ANALYST_RECIPIENT.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deviceKeyProtector, mainBatchExportPorts, type FolderDialog, type MainSafeStorage } from '../../../electron/main/batch-export-ports';
+import { deviceKeyProtector, mainBatchExportPorts, mainDeviceFingerprint, type FolderDialog, type MainSafeStorage } from '../../../electron/main/batch-export-ports';
 import { signingKeyFileProtection } from '../../../electron/sync/key-files';
 
 const dirs: string[] = [];
@@ -58,6 +58,28 @@ describe('main batch-export ports', () => {
     dirs.push(userData);
     const ports = mainBatchExportPorts({ safeStorage: keychain(false), dialog: noDialog, userData, env: {} });
     await expect(ports.deviceKey!()).rejects.toMatchObject({ code: 'key_unavailable', message: expect.stringContaining('KHAOSAT_DEVICE_KEY_PASSPHRASE') });
+  });
+
+  it('the fingerprint for app:status: made with the key on first run under the keychain, then read from the file without unlocking it', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'khaosat-main-key-'));
+    dirs.push(userData);
+    const kc = keychain(true, 'kwallet5');
+    const first = await mainDeviceFingerprint({ safeStorage: kc, userData, env: {} })();
+    expect(first).toMatch(/^[0-9A-F]{4}(-[0-9A-F]{4}){7}$/);
+    expect(kc.used).toBe(1);
+    // Later: the file's public half answers, the keychain is not asked (it could even be gone).
+    const gone = keychain(false);
+    expect(await mainDeviceFingerprint({ safeStorage: gone, userData, env: {} })()).toBe(first);
+    expect(gone.used).toBe(0);
+    // The key batch export signs with is the same one.
+    expect((await mainBatchExportPorts({ safeStorage: kc, dialog: noDialog, userData, env: {} }).deviceKey!()).fingerprint).toBe(first);
+  });
+
+  it('no keychain and no passphrase: no fingerprint and no key file', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'khaosat-main-key-'));
+    dirs.push(userData);
+    expect(await mainDeviceFingerprint({ safeStorage: keychain(true, 'basic_text'), userData, env: {} })()).toBeNull();
+    expect(existsSync(join(userData, 'device-signing.key'))).toBe(false);
   });
 
   it('the folder dialog: cancelled → null, chosen → the folder; the recipient from the environment', async () => {

@@ -7,7 +7,7 @@ import { interviewForm } from '../../fixtures/forms/interviewForm';
 import { installSurvey, type Core } from '../../../electron/services';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signingKeyFromSeed } from '../../../electron/sync/signing';
+import { generateSigningKey, signingKeyFromSeed } from '../../../electron/sync/signing';
 import { createSurveyPackage } from '../../../electron/sync/survey-package';
 import { cleanup, makeCore, session } from './helpers';
 
@@ -40,6 +40,27 @@ describe('handlers', () => {
     expect(Object.keys(core.handlers).sort()).toEqual([...OPERATION_NAMES].sort());
   });
 
+  it('app:status carries the device key fingerprint from the face, read until it exists and then remembered; a failing read says null', async () => {
+    const key = generateSigningKey();
+    let made = false;
+    let reads = 0;
+    const core = makeCore({
+      deviceFingerprint: async () => {
+        reads++;
+        if (reads === 1) throw new Error('keychain locked');
+        return made ? key.fingerprint : null;
+      },
+    });
+    cores.push(core);
+    const status = () => core.handlers['app:status']({}, session());
+    expect((await status()).deviceFingerprint).toBeNull();
+    expect((await status()).deviceFingerprint).toBeNull();
+    made = true;
+    expect(await status()).toMatchObject({ deviceFingerprint: key.fingerprint, deviceLabel: expect.stringMatching(/^KS-[0-9A-F]{8}$/) });
+    expect(operations['app:status'].response.parse(await status()).deviceFingerprint).toBe(key.fingerprint);
+    expect(reads).toBe(3);
+  });
+
   it('every operation, called with a valid request, answers in the shape the contract promises', async () => {
     const core = makeCore({ appVersion: '1.2.3' });
     cores.push(core);
@@ -52,7 +73,7 @@ describe('handlers', () => {
     }
     const sup = session();
     const status = await call('app:status', {}, sup);
-    expect(status).toEqual({ version: '1.2.3', deviceId: core.deviceId, needsSetup: true, user: null });
+    expect(status).toEqual({ version: '1.2.3', deviceId: core.deviceId, deviceLabel: `KS-${core.deviceId.replace(/-/g, '').slice(0, 8).toUpperCase()}`, deviceFingerprint: null, needsSetup: true, user: null });
     await call('setup:createFirstSupervisor', { code: 'GS01', name: 'Giám sát', secret: '48213957' }, sup);
     await call('user:create', { code: 'DTV01', name: 'Điều tra viên', role: 'surveyor', secret: '2469' }, sup);
     const listed = (await call('user:list', {}, sup)) as { id: number; code: string }[];

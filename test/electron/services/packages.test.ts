@@ -18,12 +18,18 @@ const ANALYST = signingKeyFromSeed(Buffer.from(readFileSync(join(__dirname, '../
 const RECIPIENT = readFileSync(join(__dirname, '../../fixtures/sync/analyst-age.pub'), 'utf8').trim();
 const UNITS = 'code,type,name_vi,name_en,former_province,former_district,merged_from\n26734,Phường/Ward,Phường Sài Gòn,Sai Gon Ward,TP.HCM,Quận 1,\n26743,Phường/Ward,Phường Bến Thành,Ben Thanh Ward,TP.HCM,Quận 1,\n';
 
-function pkg(version: string, parts: Partial<SurveyPackageParts> = {}, key: SigningKey = ANALYST): string {
+/** Each form version's package is signed an hour after the previous one's (v1 08:00, v2 09:00, …). */
+function createdAtFor(version: string): string {
+  const n = Number(/^v(\d+)$/.exec(version)?.[1] ?? '1');
+  return new Date(Date.UTC(2026, 10, 30, 7 + n)).toISOString();
+}
+
+function pkg(version: string, parts: Partial<SurveyPackageParts> = {}, key: SigningKey = ANALYST, createdAt = createdAtFor(version)): string {
   const bytes = createSurveyPackage(
     {
       survey: { id: 'hids', title: 'Khảo sát hài lòng HIDS', formVersion: version },
       recipient: RECIPIENT,
-      createdAt: '2026-11-30T08:00:00.000Z',
+      createdAt,
       parts: { 'form.json': Buffer.from(JSON.stringify(interviewForm(version))), 'units.csv': Buffer.from(UNITS), 'quotas.csv': Buffer.from('unit_code,target\n26743,30\n26734,10\n'), ...parts },
     },
     key,
@@ -93,6 +99,45 @@ describe('package:install', () => {
       ok: false,
       error: { message: 'quotas.csv, dòng 2, cột unit_code: mã đơn vị "99999" không có trong units.csv.', messageEn: 'quotas.csv, line 2, column unit_code: unit code "99999" is not in units.csv.', issues: [{ path: 'quotas.csv:2:unit_code' }] },
     });
+  });
+
+  it('rollback protection: a package signed before the newest installed one is refused with package_older and changes nothing; the same file again is a no-op', async () => {
+    const { core, supervisor, surveyorA } = await setUp();
+    const guard = createGuard({ handlers: core.handlers, currentUser: core.currentUser, isTrustedSender: () => true });
+    const call = (packageBase64: string) => guard('package:install', { packageBase64 }, { senderUrl: 'app://khaosat/', session: { user: supervisor } });
+    const v1 = pkg('v1');
+    const v2 = pkg('v2', { 'quotas.csv': Buffer.from('unit_code,target\n26743,40\n') });
+    expect(await call(v1)).toMatchObject({ ok: true, value: { installed: true, formVersion: 'v1' } });
+    const draft = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, session(surveyorA));
+    expect(await call(v2)).toMatchObject({ ok: true, value: { installed: true, formVersion: 'v2' } });
+    const before = rowCounts(core);
+    const quotasBefore = await core.handlers['survey:quotas']({ surveyId: 'hids' }, session(surveyorA));
+
+    // An older package never installed here (v1.5 signed at 08:30), and one signed at the very
+    // same time as v2 but with other content: both refused, naming both creation times.
+    const older = pkg('v3', {}, ANALYST, '2026-11-30T08:30:00.000Z');
+    const sameTime = pkg('v3', {}, ANALYST, createdAtFor('v2'));
+    for (const [label, bytes] of [['older', older], ['same time', sameTime]] as const) {
+      const result = await call(bytes);
+      expect(result, label).toMatchObject({ ok: false, error: { code: 'package_older', issues: [{ path: 'manifest.createdAt' }] } });
+      if (result.ok) throw new Error('unreachable');
+      expect(result.error.message, label).toContain('không mới hơn gói đã cài (phiên bản phiếu v2, tạo lúc 2026-11-30T09:00:00.000Z)');
+      expect(result.error.messageEn, label).toContain('not after the installed one (form version v2, created at 2026-11-30T09:00:00.000Z)');
+      expect(rowCounts(core), label).toEqual(before);
+    }
+    expect(await core.handlers['survey:quotas']({ surveyId: 'hids' }, session(surveyorA))).toEqual(quotasBefore);
+
+    // The very file installed first is "already installed", not a rollback, and changes nothing.
+    expect(await call(v1)).toMatchObject({ ok: true, value: { installed: false, formVersion: 'v1' } });
+    expect(await call(v2)).toMatchObject({ ok: true, value: { installed: false, formVersion: 'v2' } });
+    expect(rowCounts(core)).toEqual(before);
+    expect((await core.handlers['survey:list']({}, session(surveyorA)))[0]).toMatchObject({ formVersion: 'v2' });
+    // The draft begun on v1 is untouched and still saves against v1.
+    await core.handlers['interview:saveAnswer']({ interviewId: draft.id, path: 'ACC1', value: '4' }, session(surveyorA));
+    expect((await core.handlers['interview:load']({ interviewId: draft.id }, session(surveyorA))).summary.formVersion).toBe('v1');
+
+    // A later package still installs.
+    expect(await call(pkg('v3'))).toMatchObject({ ok: true, value: { installed: true, formVersion: 'v3' } });
   });
 
   it('a surveyor may not install a package', async () => {

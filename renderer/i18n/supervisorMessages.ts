@@ -1,0 +1,37 @@
+// The supervisor home's tabs and "this laptop" panel (spread into the catalogues of messages.ts,
+// so its key set stays the one reference): Vietnamese first, English must translate every key.
+export const supervisorVi = {
+  'tabs.label': 'Công việc của giám sát viên',
+  'tabs.review': 'Duyệt phỏng vấn',
+  'tabs.reviewWaiting': '{count} chờ duyệt',
+  'tabs.export': 'Xuất dữ liệu',
+  'tabs.packages': 'Gói khảo sát',
+  'tabs.users': 'Người dùng',
+  'tabs.laptop': 'Máy này',
+  'laptop.title': 'Thông tin máy này',
+  'laptop.hint': 'Đọc các thông tin này cho nhà phân tích qua điện thoại khi họ hỏi lô dữ liệu đến từ máy nào.',
+  'laptop.label': 'Tên máy (trong tên tệp lô)',
+  'laptop.id': 'Mã máy',
+  'laptop.fingerprint': 'Vân tay khóa ký',
+  'laptop.fingerprintHint': 'Đọc từng nhóm 4 ký tự; nhà phân tích so với vân tay họ thấy khi nhập lô. Nếu khác nhau, đừng gửi dữ liệu và báo ngay.',
+  'laptop.noKey': 'Chưa có khóa ký: khóa được tạo khi xuất lô đầu tiên.',
+  'laptop.group': 'nhóm {index}',
+} as const;
+
+export const supervisorEn: Record<keyof typeof supervisorVi, string> = {
+  'tabs.label': "Supervisor's work",
+  'tabs.review': 'Review interviews',
+  'tabs.reviewWaiting': '{count} waiting',
+  'tabs.export': 'Export data',
+  'tabs.packages': 'Survey packages',
+  'tabs.users': 'Users',
+  'tabs.laptop': 'This laptop',
+  'laptop.title': 'About this laptop',
+  'laptop.hint': 'Read these to the analyst on the phone when they ask which laptop a batch came from.',
+  'laptop.label': 'Laptop label (in batch file names)',
+  'laptop.id': 'Device ID',
+  'laptop.fingerprint': 'Signing-key fingerprint',
+  'laptop.fingerprintHint': 'Read it group by group (4 characters each); the analyst compares it with the fingerprint they see when importing. If they differ, send no data and report it at once.',
+  'laptop.noKey': 'No signing key yet: it is made at the first export.',
+  'laptop.group': 'group {index}',
+};
