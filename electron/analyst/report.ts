@@ -2,18 +2,14 @@
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
 // outcome `completed`; interviews in conflict are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
-import { createSampleBuilder, groupReport, indicesByUnit, indicesOverall, unitReport, type GroupReport, type IndexAnswer, type UnitReport } from '../../shared/indices';
+import { createSampleBuilder, groupReport, indicesByUnit, indicesOverall, unitReport, type IndexAnswer } from '../../shared/indices';
+import { normaliseFilters, type IndexReport, type ReportFilters } from '../../shared/indices/index-report';
+import { applyReportFilters, periodOf, reportFrame } from './report-filters';
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
 import type { AnalystStore } from './store';
 
-export interface IndexReport {
-  survey: string;
-  generated_at: string;
-  overall: GroupReport;
-  units: UnitReport[];
-  excluded: { conflicts: number; not_completed: number };
-}
+export type { IndexReport } from '../../shared/indices/index-report';
 
 export class ReportError extends Error {}
 
@@ -27,10 +23,11 @@ function indexAnswer(value: string, missing: string | null): IndexAnswer {
   return Number.isInteger(code) ? { code } : 'unanswered';
 }
 
-export async function buildReport(store: AnalystStore, options: { survey?: string; now?: Date } = {}): Promise<IndexReport> {
+export async function buildReport(store: AnalystStore, options: { survey?: string; now?: Date; filters?: ReportFilters } = {}): Promise<IndexReport> {
   const { db } = store;
+  const filters = normaliseFilters({ ...options.filters, survey: options.survey ?? options.filters?.survey });
   const surveys = (await db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
-  const survey = options.survey ?? (surveys.length === 1 ? surveys[0]! : undefined);
+  const survey = filters.survey ?? (surveys.length === 1 ? surveys[0]! : undefined);
   if (!survey) {
     throw new ReportError(
       surveys.length === 0
@@ -45,19 +42,21 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
         `no form is registered for survey ${survey}; run khaosat import --package P.kspkg first (the index configuration comes from the form)`,
     );
   }
-  const model = JSON.parse(form.form) as Pick<FormModel, 'index'>;
+  const model = JSON.parse(form.form) as Pick<FormModel, 'index' | 'children' | 'choiceLists'>;
   if (!model.index || model.index.components.length === 0) throw new ServiceError('package_damaged', `form ${survey} ${form.form_version} defines no satisfaction index`);
   const questions = [...new Set(model.index.components.flatMap((c) => c.items.map((i) => i.question)))];
 
-  const counted = await db
+  const frame = reportFrame(model, surveys);
+  const all = await db
     .selectFrom('interviews')
-    .select(['id', 'revision', 'content_hash', 'unit_code'])
+    .select(['id', 'revision', 'content_hash', 'unit_code', 'completed_at'])
     .where('survey_id', '=', survey)
     .where('status', '=', 'current')
     .where('outcome', '=', 'completed')
     .orderBy('id')
     .execute();
   const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where('status', '=', 'conflict').executeTakeFirstOrThrow();
+  const counted = await applyReportFilters(db, all, frame, { ...filters, survey });
   const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where('status', '=', 'current').where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
 
   const builder = createSampleBuilder(model.index);
@@ -88,5 +87,8 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
     overall: groupReport(indicesOverall(sample)),
     units: indicesByUnit(sample).map((g) => unitReport(g)),
     excluded: { conflicts: Number(conflicts.n), not_completed: Number(notCompleted.n) },
+    filters: { ...filters, survey },
+    period: periodOf(counted),
+    frame,
   };
 }

@@ -6,6 +6,35 @@ import { openAnalystStore } from '../../analyst/store';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
 import { analystTarget } from './import';
+import { ReportFilterError, type ReportFilters, type UnitType } from '../../../shared/indices/index-report';
+
+// The report's filters (docs/report.md): repeatable flags, each also taking a comma list.
+const FILTER_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'unit-type': { type: 'string', multiple: true },
+  province: { type: 'string', multiple: true },
+  age: { type: 'string', multiple: true },
+  sex: { type: 'string', multiple: true },
+  respondent: { type: 'string', multiple: true },
+} as const;
+
+type FilterArgs = { from?: string; to?: string; 'unit-type'?: string[]; province?: string[]; age?: string[]; sex?: string[]; respondent?: string[] };
+
+const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/** `--from D --to D --unit-type ward,commune --province P --age 1 --sex 2 --respondent 1` as ReportFilters (checked by buildReport). */
+export function filtersFromArgs(values: FilterArgs): ReportFilters {
+  return {
+    from: values.from,
+    to: values.to,
+    unit_types: list(values['unit-type']) as UnitType[],
+    former_provinces: list(values.province),
+    age_groups: list(values.age),
+    sexes: list(values.sex),
+    respondent_types: list(values.respondent),
+  };
+}
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -16,6 +45,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       by: { type: 'string', default: 'unit' },
       format: { type: 'string', default: 'table' },
       json: { type: 'boolean', default: false },
+      ...FILTER_OPTIONS,
     },
     allowPositionals: true,
     strict: true,
@@ -27,9 +57,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const store = await openAnalystStore(analystTarget(values.db, io));
   let report: IndexReport;
   try {
-    report = await buildReport(store, { survey: values.survey });
+    report = await buildReport(store, { survey: values.survey, filters: filtersFromArgs(values) });
   } catch (error) {
-    if (error instanceof ReportError) throw new CliError(error.message);
+    if (error instanceof ReportError || error instanceof ReportFilterError) throw new CliError(error.message);
     throw error;
   } finally {
     await store.close();
