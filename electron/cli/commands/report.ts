@@ -1,11 +1,12 @@
-// `khaosat report --db TARGET [--survey ID] [--by unit] [--format table|json|csv]`: satisfaction
-// indices per Unit from the analyst store (electron/analyst/report.ts, docs/indices.md).
+// `khaosat report --db TARGET [--survey ID] [--by unit] [--format table|json|csv|html|pdf] [--out FILE]`:
+// satisfaction indices per Unit from the analyst store (electron/analyst/report.ts, docs/indices.md).
 import { parseArgs } from 'node:util';
 import { buildReport, ReportError, type IndexReport } from '../../analyst/report';
 import { openAnalystStore } from '../../analyst/store';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
 import { analystTarget } from './import';
+import { reportFileTarget, writeReportFile, type FileFormat } from './report-file';
 import { ReportFilterError, type ReportFilters, type UnitType } from '../../../shared/indices/index-report';
 
 // The report's filters (docs/report.md): repeatable flags, each also taking a comma list.
@@ -45,6 +46,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       by: { type: 'string', default: 'unit' },
       format: { type: 'string', default: 'table' },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
       ...FILTER_OPTIONS,
     },
     allowPositionals: true,
@@ -53,7 +55,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`);
   if (values.by !== 'unit') throw usageError(`--by ${values.by}: only --by unit is available so far`);
   const format = values.json ? 'json' : values.format;
-  if (format !== 'table' && format !== 'json' && format !== 'csv') throw usageError(`--format ${format}: expected table, json or csv`);
+  if (format !== 'table' && format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'pdf') throw usageError(`--format ${format}: expected table, json, csv, html or pdf`);
+  const file = format === 'html' || format === 'pdf' ? reportFileTarget(format, values.out, io) : null;
   const store = await openAnalystStore(analystTarget(values.db, io));
   let report: IndexReport;
   try {
@@ -64,7 +67,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   } finally {
     await store.close();
   }
-  if (format === 'json') printJson(io, report);
+  if (file) await writeReportFile(report, format as FileFormat, file, io);
+  else if (format === 'json') printJson(io, report);
   else if (format === 'csv') io.out(toCsv(report));
   else printHuman(io, report);
   return 0;

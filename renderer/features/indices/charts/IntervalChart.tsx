@@ -40,7 +40,7 @@ export interface IntervalChartProps {
   noDataLabel: string;
 }
 
-const MARGIN = { top: 22, right: 96, bottom: 34 };
+const MARGIN = { top: 22, right: 96, bottom: 40 };
 const MAX_LABEL_CHARS = 42;
 
 const shorten = (s: string) => (s.length > MAX_LABEL_CHARS ? `${s.slice(0, MAX_LABEL_CHARS - 1)}…` : s);

@@ -2,7 +2,7 @@
 // (Wilson) interval and its mean score, for the city or one Unit.
 import type { IndexReport } from '../../../../shared/indices/index-report';
 import type { GroupReport } from '../../../../shared/indices/report';
-import type { Translate } from '../../../i18n/language';
+import type { Translate } from './translate';
 import { IntervalChart } from './IntervalChart';
 import { axisFloor, count, interval, mean, pct } from './format';
 import { DataTable } from './DataTable';

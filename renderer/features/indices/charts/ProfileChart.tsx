@@ -2,7 +2,7 @@
 // index (dot) and the city's (diamond), both with their 95% intervals.
 import type { IndexReport } from '../../../../shared/indices/index-report';
 import type { GroupReport } from '../../../../shared/indices/report';
-import type { Translate } from '../../../i18n/language';
+import type { Translate } from './translate';
 import { IntervalChart, type IntervalRow } from './IntervalChart';
 import { axisFloor, count, interval, pct } from './format';
 import { componentOrder } from './names';
@@ -28,13 +28,13 @@ export function ProfileChart({ report, t, unit, table = true }: ProfileChartProp
     return pair;
   });
   const name = unit?.name ?? cityName;
-  const title = t('indices.profile.title', { unit: name });
+  const title = unit ? t('indices.profile.title', { unit: name }) : t('indices.profile.cityTitle');
   return (
     <figure className="index-figure profile-chart">
       <figcaption>{title}</figcaption>
       <IntervalChart
         title={title}
-        description={t('indices.profile.desc', { unit: name })}
+        description={unit ? t('indices.profile.desc', { unit: name }) : t('indices.profile.cityDesc')}
         rows={rows}
         floor={axisFloor(rows.flatMap((r) => [r.value, r.ci?.[0]]))}
         groupBy={(r) => r.key.split(':')[0]!}

@@ -3,7 +3,7 @@
 // then keeps one axis across the pages.
 import type { IndexReport } from '../../../../shared/indices/index-report';
 import type { UnitReport } from '../../../../shared/indices/report';
-import type { Translate } from '../../../i18n/language';
+import type { Translate } from './translate';
 import { IntervalChart } from './IntervalChart';
 import { axisFloor, count, interval, pct } from './format';
 import { rankUnits, shortName, unitName } from './names';
