@@ -10,6 +10,7 @@ import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
 import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
 import { FILTER_FORM } from './filter-form';
+import { IndexReportSchema } from '../../../shared/contract/indices';
 
 type Ans = InterviewRecord['answers'][number];
 const a = (path: string, value: Ans['value']): Ans => ({ path, value, missing: null, savedAt: '2026-11-30T09:01:00.000Z' });
@@ -90,6 +91,8 @@ describe.each(STORE_KINDS)('report filters on the %s store', (kind) => {
       items: { A1: 'Câu A1' },
     });
     expect(r.frame!.units['25747']).toEqual({ name: 'Xã Hai (Bình Dương cũ)', type: 'commune', former_province: 'Bình Dương' });
+    // What the store gives is what the contract carries to the screen.
+    expect(IndexReportSchema.parse(r)).toEqual(r);
   });
 
   it('refuses a bad date, a reversed range and an unknown unit type, in Vietnamese and English', async () => {
