@@ -73,7 +73,7 @@ describe('IndicesScreen', () => {
     expect(rows(items)[0]!.textContent).toContain('TB 4,21');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Thành phần' }), 'Công chức');
     expect(rows(screen.getByRole('img', { name: /^Chỉ số theo câu hỏi: Công chức/ })).map((r) => r.getAttribute('data-key'))).toEqual(['CIV1']);
-  });
+  }, 30_000);
 
   it('sends the chosen filters with the next request', async () => {
     const user = userEvent.setup();
@@ -111,13 +111,19 @@ describe('IndicesScreen', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Không tính được chỉ số: Ngày "2026-02-30" ở from không hợp lệ');
   });
 
-  it('prints through its print action', async () => {
+  it('prints the report of the filters applied through its print action', async () => {
     const user = userEvent.setup();
     const { onPrint } = show();
     await screen.findByRole('img', { name: /^Xếp hạng/ });
+    await user.click(screen.getByRole('checkbox', { name: 'Nam' }));
+    await user.click(screen.getByRole('button', { name: 'Áp dụng bộ lọc' }));
+    await screen.findByRole('img', { name: /^Xếp hạng/ });
     await user.click(screen.getByRole('button', { name: 'Xuất PDF / In' }));
-    expect(onPrint).toHaveBeenCalledTimes(1);
-  });
+    // The report printed is the one on screen: the filters applied, not ones ticked since.
+    await user.click(screen.getByRole('checkbox', { name: 'Nữ' }));
+    await user.click(screen.getByRole('button', { name: 'Xuất PDF / In' }));
+    expect(onPrint.mock.calls).toEqual([[{ sexes: ['1'] }], [{ sexes: ['1'] }]]);
+  }, 30_000);
 
   it('speaks English when the reader chose English', async () => {
     act(() => languageStore.getState().setLanguage('en'));

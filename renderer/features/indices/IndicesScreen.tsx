@@ -15,7 +15,8 @@ import { count, day, interval, pct } from './charts/format';
 
 export interface IndicesScreenProps {
   loadReport: (filters: ReportFilters) => Promise<IndexReport>;
-  onPrint?: () => void;
+  /** Print or save as PDF the report of these filters (the ones applied); default: the page's print. */
+  onPrint?: (filters: ReportFilters) => void;
 }
 
 type ListKey = 'unit_types' | 'former_provinces' | 'age_groups' | 'sexes' | 'respondent_types';
@@ -50,6 +51,7 @@ function CheckList({ legend, name, choices, chosen, onToggle }: { legend: string
 export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
   const t = useT();
   const [draft, setDraft] = useState<ReportFilters>({});
+  const [applied, setApplied] = useState<ReportFilters>({});
   const [report, setReport] = useState<IndexReport | null>(null);
   const [frame, setFrame] = useState<IndexReport['frame'] | null>(null);
   const [loading, setLoading] = useState(true);
@@ -61,6 +63,7 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
   const load = useCallback(
     (filters: ReportFilters) => {
       const mine = ++request.current;
+      setApplied(cleaned(filters));
       setLoading(true);
       setError(null);
       loadReport(cleaned(filters)).then(
@@ -112,7 +115,7 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
     <section className="indices-screen" aria-labelledby="indices-title">
       <header className="indices-header">
         <h2 id="indices-title">{t('indices.title')}</h2>
-        <button type="button" className="secondary" onClick={() => (onPrint ? onPrint() : window.print())} disabled={!report || report.overall.n === 0}>
+        <button type="button" className="secondary" onClick={() => (onPrint ? onPrint(applied) : window.print())} disabled={!report || report.overall.n === 0}>
           {t('indices.print')}
         </button>
       </header>
