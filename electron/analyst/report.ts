@@ -2,14 +2,25 @@
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
 // outcome `completed`; interviews in conflict are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
-import { createSampleBuilder, groupReport, indicesByUnit, indicesOverall, unitReport, type IndexAnswer } from '../../shared/indices';
+import { createSampleBuilder, groupReport, indicesOverall, type IndexAnswer, type UnitReport } from '../../shared/indices';
 import { normaliseFilters, type IndexReport, type ReportFilters } from '../../shared/indices/index-report';
 import { applyReportFilters, periodOf, reportFrame } from './report-filters';
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
+import { reportGroups, type GroupListKey, type ReportGrouping } from './groups';
 import type { AnalystStore } from './store';
 
 export type { IndexReport } from '../../shared/indices/index-report';
+
+/** The report `--by agency|surveyor` (groups.ts): `agencies` or `surveyors` in place of `units`, same entries. */
+export type GroupedIndexReport = Omit<IndexReport, 'units'> & Partial<Record<GroupListKey, UnitReport[]>>;
+
+export interface ReportOptions {
+  survey?: string;
+  now?: Date;
+  /** Which counted Interviews enter the report (report-filters.ts, docs/report.md). */
+  filters?: ReportFilters;
+}
 
 export class ReportError extends Error {}
 
@@ -23,7 +34,9 @@ function indexAnswer(value: string, missing: string | null): IndexAnswer {
   return Number.isInteger(code) ? { code } : 'unanswered';
 }
 
-export async function buildReport(store: AnalystStore, options: { survey?: string; now?: Date; filters?: ReportFilters } = {}): Promise<IndexReport> {
+export function buildReport(store: AnalystStore, options?: ReportOptions & { by?: 'unit' }): Promise<IndexReport>;
+export function buildReport(store: AnalystStore, options: ReportOptions & { by: ReportGrouping }): Promise<GroupedIndexReport>;
+export async function buildReport(store: AnalystStore, options: ReportOptions & { by?: ReportGrouping } = {}): Promise<GroupedIndexReport> {
   const { db } = store;
   const filters = normaliseFilters({ ...options.filters, survey: options.survey ?? options.filters?.survey });
   const surveys = (await db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
@@ -81,11 +94,12 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
     for (const r of slice) builder.add({ id: r.id, unitCode: r.unit_code, answers: byInterview.get(r.id) ?? {} });
   }
   const sample = builder.finish();
+  const { key, groups } = await reportGroups(store, survey, model, sample, options.by ?? 'unit');
   return {
     survey,
     generated_at: (options.now ?? new Date()).toISOString(),
     overall: groupReport(indicesOverall(sample)),
-    units: indicesByUnit(sample).map((g) => unitReport(g)),
+    [key]: groups,
     excluded: { conflicts: Number(conflicts.n), not_completed: Number(notCompleted.n) },
     filters: { ...filters, survey },
     period: periodOf(counted),

@@ -31,6 +31,14 @@ const benches: BenchEntry[] = [
       (await import('./batch-export.bench')).runBatchExportBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORT_INTERVIEWS ?? 5_000) }),
   },
   {
+    id: 'import',
+    run: async () =>
+      (await import('./import.bench')).runImportBench({
+        batches: Number(process.env.KHAOSAT_BENCH_IMPORT_BATCHES ?? 1_000),
+        perBatch: Number(process.env.KHAOSAT_BENCH_IMPORT_PER_BATCH ?? 200),
+      }),
+  },
+  {
     id: 'ui',
     run: async () =>
       (await import('./ui.bench')).runUiBench({

@@ -110,6 +110,10 @@ describe.each(STORE_KINDS)('report filters on the %s store', (kind) => {
     const groups = fakeIo();
     expect(await runCli(['report', '--db', store.label, '--format', 'csv', '--province', 'TP.HCM', '--age', '1', '--age', '2', '--respondent', '1'], groups.io)).toBe(0);
     expect(groups.out().split('\n').filter(Boolean).map((l) => l.split(',')[0])).toEqual(['unit_code', '26734']);
+    // Filters select respondents for any grouping.
+    const bySurveyor = fakeIo();
+    expect(await runCli(['report', '--db', store.label, '--format', 'json', '--by', 'surveyor', '--unit-type', 'ward'], bySurveyor.io)).toBe(0);
+    expect(JSON.parse(bySurveyor.out()).surveyors.map((g: { code: string; n: number }) => [g.code, g.n])).toEqual([['DTV01', 2]]);
     const bad = fakeIo();
     expect(await runCli(['report', '--db', store.label, '--to', '30/11/2026'], bad.io)).not.toBe(0);
     expect(bad.err()).toMatch(/YYYY-MM-DD/);

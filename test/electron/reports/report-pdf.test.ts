@@ -108,6 +108,10 @@ describe('khaosat report --format html|pdf', () => {
     const noOut = fakeIo();
     expect(await runCli(['report', '--db', target, '--format', 'html'], noOut.io)).not.toBe(0);
     expect(noOut.err()).toContain('--out FILE');
+    const byAgency = fakeIo();
+    expect(await runCli(['report', '--db', target, '--format', 'html', '--out', join(dir, 'a.html'), '--by', 'agency'], byAgency.io)).not.toBe(0);
+    expect(byAgency.err()).toContain('--by unit');
+    expect(existsSync(join(dir, 'a.html'))).toBe(false);
     const out = join(dir, 'none.pdf');
     const none = fakeIo({ CHROMIUM_PATH: join(dir, 'no-such-chromium') });
     expect(await runCli(['report', '--db', target, '--format', 'pdf', '--out', out], none.io)).not.toBe(0);

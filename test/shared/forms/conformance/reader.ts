@@ -10,6 +10,8 @@
 //   |         | yn                 | 1    | Có    |
 //   @ q.type = select_one
 //   @ q.listName = yn
+//   > units.csv | name,label
+//   > units.csv | 1,Bến Thành
 //   ```
 //
 // A row whose first cell is filled starts a sheet; the next row is its header. `expect=ok` or
@@ -17,7 +19,8 @@
 // codes (default none when ok; not compared on errors unless given). `@ node.path = value`
 // checks a property of the compiled model (`form.` for the form itself); the value is JSON when
 // it parses as JSON, else a string. Without a settings sheet, `form_id=conf version=1` is added
-// (unless the fence says `settings=none`).
+// (unless the fence says `settings=none`). `> file | csv line` lines are files shipped beside the
+// form (compiled with an attachment reader); `attach=yes` compiles with a reader even without any.
 import type { Cell, Workbook } from '../../../../shared/forms';
 
 export interface ConformanceCase {
@@ -29,6 +32,8 @@ export interface ConformanceCase {
   expect: { ok: true } | { ok: false; errors: string[] };
   warnings?: string[];
   checks: { path: string; value: unknown }[];
+  /** Files shipped beside the form (`> units.csv | name,label`), or `{}` with `attach=yes` (looked for, none there). */
+  files?: Record<string, string>;
 }
 
 function splitRow(line: string): string[] {
@@ -77,12 +82,18 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
     const sheets: Record<string, { rows: Cell[][] }> = {};
     const checks: { path: string; value: unknown }[] = [];
     let current: Cell[][] | undefined;
+    const files: Record<string, string> = {};
     for (i = i + 1; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++) {
       const l = (lines[i] ?? '').trim();
       if (!l) continue;
       const check = /^@\s*(\S+)\s*=\s*(.*)$/.exec(l);
       if (check) {
         checks.push({ path: check[1] ?? '', value: parseValue((check[2] ?? '').trim()) });
+        continue;
+      }
+      const file = /^>\s*(\S+)\s*\|\s?(.*)$/.exec(l);
+      if (file) {
+        files[file[1] ?? ''] = (files[file[1] ?? ''] ?? '') + (file[2] ?? '') + '\n';
         continue;
       }
       if (!l.startsWith('|')) throw new Error(`${file}:${i + 1}: expected a table row, "@ check" or the closing fence`);
@@ -110,6 +121,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       checks,
     };
     if (exp !== 'ok' && !exp.startsWith('error:')) throw new Error(`${file}:${start}: expect= must be ok or error:codes`);
+    if (Object.keys(files).length > 0 || opts['attach'] === 'yes') c.files = files;
     if (opts['warn'] !== undefined) c.warnings = opts['warn'].split(',').filter(Boolean);
     else if (exp === 'ok') c.warnings = [];
     out.push(c);
