@@ -61,6 +61,12 @@ describe('folder boundaries', () => {
     ).toEqual([]);
   });
 
+  it('electron/ imports renderer/ only for the printable report (rendered server-side by the CLI)', () => {
+    expect(
+      violations('electron', (spec) => /(^|\/)renderer\//.test(spec) && !/(^|\/)renderer\/report\/html$/.test(spec)),
+    ).toEqual([]);
+  });
+
   it("only electron/main and electron/preload import 'electron'", () => {
     expect(
       violations('electron', (spec, file) => {

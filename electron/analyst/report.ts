@@ -2,20 +2,16 @@
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
 // outcome `completed`; interviews in conflict are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
-import { createSampleBuilder, groupReport, indicesOverall, type GroupReport, type IndexAnswer, type UnitReport } from '../../shared/indices';
+import { createSampleBuilder, groupReport, indicesOverall, type IndexAnswer, type UnitReport } from '../../shared/indices';
+import { normaliseFilters, type IndexReport, type ReportFilters } from '../../shared/indices/index-report';
+import { applyReportFilters, periodOf, reportFrame } from './report-filters';
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
 import { reportGroups, type GroupListKey, type ReportGrouping } from './groups';
 import { currentAnswers, IDS_PER_SELECT } from './current-answers';
 import type { AnalystStore } from './store';
 
-export interface IndexReport {
-  survey: string;
-  generated_at: string;
-  overall: GroupReport;
-  units: UnitReport[];
-  excluded: { conflicts: number; not_completed: number };
-}
+export type { IndexReport } from '../../shared/indices/index-report';
 
 /** The report `--by agency|surveyor` (groups.ts): `agencies` or `surveyors` in place of `units`, same entries. */
 export type GroupedIndexReport = Omit<IndexReport, 'units'> & Partial<Record<GroupListKey, UnitReport[]>>;
@@ -23,6 +19,8 @@ export type GroupedIndexReport = Omit<IndexReport, 'units'> & Partial<Record<Gro
 export interface ReportOptions {
   survey?: string;
   now?: Date;
+  /** Which counted Interviews enter the report (report-filters.ts, docs/report.md). */
+  filters?: ReportFilters;
 }
 
 export class ReportError extends Error {}
@@ -39,8 +37,9 @@ export function buildReport(store: AnalystStore, options?: ReportOptions & { by?
 export function buildReport(store: AnalystStore, options: ReportOptions & { by: ReportGrouping }): Promise<GroupedIndexReport>;
 export async function buildReport(store: AnalystStore, options: ReportOptions & { by?: ReportGrouping } = {}): Promise<GroupedIndexReport> {
   const { db } = store;
+  const filters = normaliseFilters({ ...options.filters, survey: options.survey ?? options.filters?.survey });
   const surveys = (await db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
-  const survey = options.survey ?? (surveys.length === 1 ? surveys[0]! : undefined);
+  const survey = filters.survey ?? (surveys.length === 1 ? surveys[0]! : undefined);
   if (!survey) {
     throw new ReportError(
       surveys.length === 0
@@ -59,15 +58,17 @@ export async function buildReport(store: AnalystStore, options: ReportOptions & 
   if (!model.index || model.index.components.length === 0) throw new ServiceError('package_damaged', `form ${survey} ${form.form_version} defines no satisfaction index`);
   const questions = [...new Set(model.index.components.flatMap((c) => c.items.map((i) => i.question)))];
 
-  const counted = await db
+  const frame = reportFrame(model, surveys);
+  const all = await db
     .selectFrom('interviews')
-    .select(['id', 'revision', 'content_hash', 'unit_code'])
+    .select(['id', 'revision', 'content_hash', 'unit_code', 'completed_at'])
     .where('survey_id', '=', survey)
     .where('status', '=', 'current')
     .where('outcome', '=', 'completed')
     .orderBy('id')
     .execute();
   const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where('status', '=', 'conflict').executeTakeFirstOrThrow();
+  const counted = await applyReportFilters(db, all, frame, { ...filters, survey });
   const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where('status', '=', 'current').where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
 
   const builder = createSampleBuilder(model.index);
@@ -90,5 +91,8 @@ export async function buildReport(store: AnalystStore, options: ReportOptions & 
     overall: groupReport(indicesOverall(sample)),
     [key]: groups,
     excluded: { conflicts: Number(conflicts.n), not_completed: Number(notCompleted.n) },
+    filters: { ...filters, survey },
+    period: periodOf(counted),
+    frame,
   };
 }

@@ -88,9 +88,10 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['report'],
-    usage: 'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv]',
+    usage:
+      'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv|html|pdf] [--out FILE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--unit-type ward,commune,special_zone] [--province P] [--age CODES] [--sex CODES] [--respondent CODES]',
     summary:
-      'Satisfaction indices (percent, 95% intervals) overall and per Unit (or agency, or surveyor: --by) from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
+      'Satisfaction indices (percent, 95% intervals) overall and per Unit (or agency, or surveyor: --by) from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted. Filters select respondents; --format html|pdf --out FILE writes the printable A4 report of the Units (pdf through headless Chromium).',
     run: reportCommand,
   },
   {

@@ -2,6 +2,7 @@
 // English must translate every key — a missing one is a compile error.
 import { reviewEn, reviewVi } from './reviewMessages';
 import { supervisorEn, supervisorVi } from './supervisorMessages';
+import { indicesEn, indicesVi } from './indicesMessages';
 
 export const vi = {
   'app.name': 'KhaoSat',
@@ -189,6 +190,7 @@ export const vi = {
   'help.search': 'Trong danh sách dài (đơn vị, cơ quan…): gõ tên (có dấu hoặc không) hoặc mã để lọc, ↑ ↓ để chọn dòng, Enter để chọn, Esc để xóa',
   ...reviewVi,
   ...supervisorVi,
+  ...indicesVi,
   'package.title': 'Cài gói khảo sát',
   'package.file': 'Tệp gói khảo sát (.kspkg)',
   'package.busy': 'Đang kiểm tra chữ ký và cài đặt…',
@@ -408,6 +410,7 @@ export const en: Catalogue = {
   'help.search': 'In a long list (units, agencies…): type a name (with or without diacritics) or a code to filter, ↑ ↓ to move, Enter to choose, Esc to clear',
   ...reviewEn,
   ...supervisorEn,
+  ...indicesEn,
   'package.title': 'Install a survey package',
   'package.file': 'Survey package file (.kspkg)',
   'package.busy': 'Checking the signature and installing…',

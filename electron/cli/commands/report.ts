@@ -1,6 +1,7 @@
-// `khaosat report --db TARGET [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv]`:
-// satisfaction indices per Unit (or agency, or surveyor) from the analyst store
-// (electron/analyst/report.ts, groups.ts, docs/indices.md).
+// `khaosat report --db TARGET [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv|html|pdf]
+// [--out FILE] [filters]`: satisfaction indices per Unit (or agency, or surveyor) from the analyst
+// store (electron/analyst/report.ts, groups.ts, docs/indices.md); html/pdf: the printable report
+// of the Units (report-file.ts, docs/report.md).
 import { parseArgs } from 'node:util';
 import { GROUP_LIST_KEYS, REPORT_GROUPINGS, type ReportGrouping } from '../../analyst/groups';
 import { buildReport, ReportError, type GroupedIndexReport } from '../../analyst/report';
@@ -8,6 +9,36 @@ import { openAnalystStore } from '../../analyst/store';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
 import { analystTarget } from './import';
+import { reportFileTarget, writeReportFile, type FileFormat } from './report-file';
+import { ReportFilterError, type ReportFilters, type UnitType } from '../../../shared/indices/index-report';
+
+// The report's filters (docs/report.md): repeatable flags, each also taking a comma list.
+const FILTER_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'unit-type': { type: 'string', multiple: true },
+  province: { type: 'string', multiple: true },
+  age: { type: 'string', multiple: true },
+  sex: { type: 'string', multiple: true },
+  respondent: { type: 'string', multiple: true },
+} as const;
+
+type FilterArgs = { from?: string; to?: string; 'unit-type'?: string[]; province?: string[]; age?: string[]; sex?: string[]; respondent?: string[] };
+
+const list = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/** `--from D --to D --unit-type ward,commune --province P --age 1 --sex 2 --respondent 1` as ReportFilters (checked by buildReport). */
+export function filtersFromArgs(values: FilterArgs): ReportFilters {
+  return {
+    from: values.from,
+    to: values.to,
+    unit_types: list(values['unit-type']) as UnitType[],
+    former_provinces: list(values.province),
+    age_groups: list(values.age),
+    sexes: list(values.sex),
+    respondent_types: list(values.respondent),
+  };
+}
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +49,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
       by: { type: 'string', default: 'unit' },
       format: { type: 'string', default: 'table' },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      ...FILTER_OPTIONS,
     },
     allowPositionals: true,
     strict: true,
@@ -26,18 +59,22 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (!(REPORT_GROUPINGS as readonly string[]).includes(values.by)) throw usageError(`--by ${values.by}: expected ${REPORT_GROUPINGS.join(', ')}`);
   const by = values.by as ReportGrouping;
   const format = values.json ? 'json' : values.format;
-  if (format !== 'table' && format !== 'json' && format !== 'csv') throw usageError(`--format ${format}: expected table, json or csv`);
+  if (format !== 'table' && format !== 'json' && format !== 'csv' && format !== 'html' && format !== 'pdf') throw usageError(`--format ${format}: expected table, json, csv, html or pdf`);
+  // The printable report ranks Units (its charts and table are per Unit).
+  if ((format === 'html' || format === 'pdf') && by !== 'unit') throw usageError(`--format ${format} is the report of the Units: use it with --by unit`);
+  const file = format === 'html' || format === 'pdf' ? reportFileTarget(format, values.out, io) : null;
   const store = await openAnalystStore(analystTarget(values.db, io));
   let report: GroupedIndexReport;
   try {
-    report = await buildReport(store, { survey: values.survey, by });
+    report = await buildReport(store, { survey: values.survey, by, filters: filtersFromArgs(values) });
   } catch (error) {
-    if (error instanceof ReportError) throw new CliError(error.message);
+    if (error instanceof ReportError || error instanceof ReportFilterError) throw new CliError(error.message);
     throw error;
   } finally {
     await store.close();
   }
-  if (format === 'json') printJson(io, report);
+  if (file) await writeReportFile({ ...report, units: report.units ?? [] }, format as FileFormat, file, io);
+  else if (format === 'json') printJson(io, report);
   else if (format === 'csv') io.out(toCsv(report, by));
   else printHuman(io, report, by);
   return 0;

@@ -141,7 +141,7 @@ describe.each(STORE_KINDS)('report names and groups (%s store)', (kind) => {
 
     const json = fakeIo();
     expect(await runCli(['report', '--db', store.label, '--by', 'agency', '--format', 'json'], json.io)).toBe(0);
-    expect(Object.keys(JSON.parse(json.out())).sort()).toEqual(['agencies', 'excluded', 'generated_at', 'overall', 'survey']);
+    expect(Object.keys(JSON.parse(json.out())).sort()).toEqual(['agencies', 'excluded', 'filters', 'frame', 'generated_at', 'overall', 'period', 'survey']);
     const csv = fakeIo();
     expect(await runCli(['report', '--db', store.label, '--by', 'surveyor', '--format', 'csv'], csv.io)).toBe(0);
     expect(csv.out().split('\n').slice(0, 3)).toEqual(['surveyor_code,surveyor_name,n,index,ci_lo,ci_hi,A,B', expect.stringMatching(/^DTV01,DTV01,2,75,/), expect.stringMatching(/^DTV02,DTV02,2,50,/)]);

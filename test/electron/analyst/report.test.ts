@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('report from the %s store', (kind) => {
     const target = store.label;
     const json = fakeIo();
     expect(await runCli(['report', '--db', target, '--format', 'json'], json.io)).toBe(0);
-    expect(Object.keys(JSON.parse(json.out())).sort()).toEqual(['excluded', 'generated_at', 'overall', 'survey', 'units']);
+    expect(Object.keys(JSON.parse(json.out())).sort()).toEqual(['excluded', 'filters', 'frame', 'generated_at', 'overall', 'period', 'survey', 'units']);
     const table = fakeIo();
     expect(await runCli(['report', '--db', target], table.io)).toBe(0);
     expect(table.out().indexOf('26737')).toBeLessThan(table.out().indexOf('26734'));
