@@ -10,6 +10,7 @@ import type { ExportInterview } from '../../shared/exports/fromForm';
 import { listQuestions, type FormModel, type MissingKind } from '../../shared/forms/model';
 import { parsePathSegments } from '../../shared/forms/answerPath';
 import type { AnalystStore } from './store';
+import { isCounted } from './counted';
 
 export class ExportSourceError extends Error {}
 
@@ -63,7 +64,7 @@ export async function loadExportSource(store: AnalystStore, options: { survey?: 
     .selectFrom('interviews')
     .select(['id', 'revision', 'content_hash', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
     .where('survey_id', '=', survey)
-    .where('status', '=', 'current')
+    .where(isCounted)
     .orderBy('id')
     .execute();
   const registered = await db.selectFrom('forms').select(['form_version', 'form', 'registered_at']).where('survey_id', '=', survey).execute();
@@ -92,7 +93,7 @@ export async function loadExportSource(store: AnalystStore, options: { survey?: 
         j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
       )
       .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
-      .where('interviews.status', '=', 'current')
+      .where(isCounted)
       .where('answers.interview_id', 'in', slice.map((r) => r.id))
       .orderBy('answers.interview_id')
       .orderBy('answers.path')

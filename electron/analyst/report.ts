@@ -1,11 +1,13 @@
 // The satisfaction-index report from the analyst store (issue 9 §3, docs/indices.md): counted
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
-// outcome `completed`; interviews in conflict are left out and counted, as are current ones with
+// outcome `completed` (or the version of a conflict the analyst chose, counted.ts); unresolved
+// conflicts are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
 import { createSampleBuilder, groupReport, indicesByUnit, indicesOverall, unitReport, type GroupReport, type IndexAnswer, type UnitReport } from '../../shared/indices';
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
 import type { AnalystStore } from './store';
+import { isCounted, isUnresolvedConflict } from './counted';
 
 export interface IndexReport {
   survey: string;
@@ -53,12 +55,12 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
     .selectFrom('interviews')
     .select(['id', 'revision', 'content_hash', 'unit_code'])
     .where('survey_id', '=', survey)
-    .where('status', '=', 'current')
+    .where(isCounted)
     .where('outcome', '=', 'completed')
     .orderBy('id')
     .execute();
-  const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where('status', '=', 'conflict').executeTakeFirstOrThrow();
-  const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where('status', '=', 'current').where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
+  const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where(isUnresolvedConflict).executeTakeFirstOrThrow();
+  const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where(isCounted).where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
 
   const builder = createSampleBuilder(model.index);
   for (let i = 0; i < counted.length; i += IDS_PER_SELECT) {
@@ -69,7 +71,7 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
         j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
       )
       .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
-      .where('interviews.status', '=', 'current')
+      .where(isCounted)
       .where('answers.interview_id', 'in', slice.map((r) => r.id))
       .where('answers.path', 'in', questions)
       .execute();

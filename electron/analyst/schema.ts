@@ -77,10 +77,33 @@ export interface FormTable {
   registered_at: string;
 }
 
+/** The version of an interview in conflict the analyst chose (migration 003): it counts. */
+export interface ConflictChoiceTable {
+  interview_id: string;
+  revision: number;
+  content_hash: string;
+  /** The analyst's user code. */
+  chosen_by: string;
+  chosen_at: string;
+}
+
+/** What analysts did to the store from the app (who, when, what), append-only. */
+export interface AnalystAuditTable {
+  id: Generated<number>;
+  at: string;
+  user_code: string;
+  action: string;
+  entity_id: string;
+  /** JSON text. */
+  detail: string;
+}
+
 export interface AnalystDatabase {
   devices: DeviceTable;
   batch_arrivals: BatchArrivalTable;
   interviews: InterviewTable;
   answers: AnswerTable;
   forms: FormTable;
+  conflict_choices: ConflictChoiceTable;
+  analyst_audit: AnalystAuditTable;
 }
