@@ -4,6 +4,9 @@
 import { ServiceError } from '../../shared/contract/errors';
 import type { AnalystStore } from './store';
 
+/** A stored answer value (JSON text in the store): a code, a number, text, a list of codes. */
+export type StoredValue = string | number | boolean | null | (string | number)[];
+
 export interface ConflictVersion {
   contentHash: string;
   batchId: string;
@@ -13,7 +16,7 @@ export interface ConflictVersion {
   outcome: string;
   createdAt: string;
   completedAt: string | null;
-  answers: { path: string; value: unknown; missing: string | null }[];
+  answers: { path: string; value: StoredValue; missing: string | null }[];
 }
 
 export interface Conflict {
@@ -84,7 +87,7 @@ export async function listConflicts(store: AnalystStore, options: { limit?: numb
       .orderBy('path')
       .execute();
     for (const v of c.versions) {
-      v.answers = answers.filter((a) => a.content_hash === v.contentHash).map((a) => ({ path: a.path, value: JSON.parse(a.value) as unknown, missing: a.missing }));
+      v.answers = answers.filter((a) => a.content_hash === v.contentHash).map((a) => ({ path: a.path, value: JSON.parse(a.value) as StoredValue, missing: a.missing }));
     }
   }
   return { conflicts: shown, total: all.length };

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { readBundledInstruments } from '../instruments/builtin';
 import { openCliDeviceKey } from '../cli/device-key';
 import { createCore } from '../services';
-import { recipientFromEnv } from '../services/batches';
+import { DEVICE_KEY_PASSPHRASE_ENV, recipientFromEnv } from '../services/batches';
+import { passphraseProtector, plainProtector } from '../sync/key-protector';
 import { openCoreOrRecovery } from '../services/recovery';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
@@ -41,6 +42,18 @@ async function main(): Promise<void> {
       chooseFolder: async () => (args.exportDir ? path.resolve(args.exportDir) : null),
       recipientFor: recipientFromEnv(process.env),
     },
+    // The analyst's face: dialogs answered from the configuration; the decryption key kept as the
+    // CLI keeps the device key (KHAOSAT_DEVICE_KEY_PASSPHRASE, else an owner-only file).
+    analyst: {
+      ...(args.analystDb ? { target: args.analystDb } : {}),
+      keyProtector: () => {
+        const passphrase = process.env[DEVICE_KEY_PASSPHRASE_ENV];
+        return passphrase ? passphraseProtector(passphrase) : plainProtector();
+      },
+      chooseKeyFolder: async () => (args.analystKeysDir ? path.resolve(args.analystKeysDir) : null),
+      chooseImport: async () => (args.importDir ? [path.resolve(args.importDir)] : null),
+      chooseExportFolder: async () => (args.dataExportDir ? path.resolve(args.dataExportDir) : null),
+    },
   });
   const full = core.current();
   const seeded = args.seedDemo && full ? await seedDemo(full) : false;
@@ -52,7 +65,7 @@ async function main(): Promise<void> {
   console.log(`KhaoSat preview: ${url}`);
   if (core.mode() === 'recovery') console.log('database missing or empty beside backups: the page shows the recovery screen');
   if (seeded) {
-    console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor)`);
+    console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor), ${DEMO_USERS.analyst.code}/${DEMO_USERS.analyst.secret} (analyst)`);
   }
   if (args.json) console.log(JSON.stringify({ url, port, token, db: dbPath, seeded }));
 
