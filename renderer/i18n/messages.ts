@@ -1,6 +1,7 @@
 // The renderer's message catalogues: Vietnamese is the reference (its keys are the key set),
 // English must translate every key — a missing one is a compile error.
 import { reviewEn, reviewVi } from './reviewMessages';
+import { analystEn, analystVi } from './analystMessages';
 
 export const vi = {
   'app.name': 'KhaoSat',
@@ -181,6 +182,7 @@ export const vi = {
   'help.help': 'Mở bảng phím tắt này',
   'help.review': 'Xem lại phiếu',
   ...reviewVi,
+  ...analystVi,
   'package.title': 'Cài gói khảo sát',
   'package.file': 'Tệp gói khảo sát (.kspkg)',
   'package.busy': 'Đang kiểm tra chữ ký và cài đặt…',
@@ -393,6 +395,7 @@ export const en: Catalogue = {
   'help.help': 'Open this list of keys',
   'help.review': 'Review the interview',
   ...reviewEn,
+  ...analystEn,
   'package.title': 'Install a survey package',
   'package.file': 'Survey package file (.kspkg)',
   'package.busy': 'Checking the signature and installing…',

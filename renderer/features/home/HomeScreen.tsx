@@ -9,6 +9,7 @@ import { UsersPanel } from '../users/UsersPanel';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { InstallPackage } from '../packages/InstallPackage';
 import { ExportBatches } from '../batches/ExportBatches';
+import { AnalystHome } from '../analyst/AnalystHome';
 
 export function HomeScreen() {
   const t = useT();
@@ -54,6 +55,7 @@ export function HomeScreen() {
       {user.role === 'supervisor' ? <ReviewPanel /> : null}
       {user.role === 'supervisor' ? <InstallPackage /> : null}
       {user.role === 'supervisor' ? <ExportBatches /> : null}
+      {user.role === 'analyst' ? <AnalystHome /> : null}
     </div>
   );
 }
