@@ -105,7 +105,7 @@ export function ConflictList({ reload }: { reload: number }) {
                   const differs = new Set(values).size > 1;
                   return (
                     <tr key={p} className={differs ? 'differs' : undefined}>
-                      <th scope="row" className="code">{p}</th>
+                      <th scope="row" className="mono">{p}</th>
                       {values.map((v, i) => (
                         <td key={i}>{v}</td>
                       ))}

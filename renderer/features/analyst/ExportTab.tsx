@@ -59,7 +59,7 @@ export function ExportTab() {
       {result && !result.cancelled ? (
         <ul className="export-files" aria-label={t('analyst.export.title')}>
           {result.files.map((f) => (
-            <li key={f} className="code">
+            <li key={f} className="mono">
               {f}
             </li>
           ))}

@@ -20,7 +20,7 @@ export function GapList({ gaps }: { gaps: Dashboard['gaps'] }) {
           <tbody>
             {gaps.map((g) => (
               <tr key={g.device}>
-                <td className="code">{g.device}</td>
+                <td className="mono">{g.device}</td>
                 <td>{g.missing.join(', ')}</td>
               </tr>
             ))}

@@ -146,7 +146,7 @@ export function ImportTab({ pollMs = 300 }: { pollMs?: number }) {
             <tbody>
               {results.map((r, i) => (
                 <tr key={`${r.file}-${i}`} className={`status-${r.status}`}>
-                  <td className="code">{r.file}</td>
+                  <td className="mono">{r.file}</td>
                   <td>{t(`analyst.import.status.${r.status}` as MessageKey)}</td>
                   <td>{r.sequence ?? '—'}</td>
                   <td>{`${r.interviews.new} / ${r.interviews.replaced} / ${r.interviews.conflicts}`}</td>

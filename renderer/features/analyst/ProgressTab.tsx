@@ -8,7 +8,7 @@ import { useAppStore } from '../../stores';
 import type { ContractError, Dashboard } from '../../../shared/contract';
 import { GapList } from './GapList';
 
-function CountTable({ id, title, head, rows }: { id: string; title: string; head: string[]; rows: { key: string; cells: (string | number)[]; share?: number }[] }) {
+function CountTable({ id, title, head, rows, mono = true }: { id: string; title: string; head: string[]; rows: { key: string; cells: (string | number)[]; share?: number }[]; mono?: boolean }) {
   return (
     <div className="count-table">
       <h3 id={id}>{title}</h3>
@@ -26,7 +26,7 @@ function CountTable({ id, title, head, rows }: { id: string; title: string; head
           {rows.map((r) => (
             <tr key={r.key}>
               {r.cells.map((c, i) => (
-                <td key={i} className={i === 0 ? 'code' : undefined}>
+                <td key={i} className={i === 0 && mono ? 'mono' : undefined}>
                   {c}
                 </td>
               ))}
@@ -111,6 +111,7 @@ export function ProgressTab({ active }: { active: boolean }) {
           <div className="dashboard-grid">
             <CountTable
               id="dash-outcomes"
+              mono={false}
               title={t('analyst.progress.outcomes')}
               head={[t('analyst.progress.outcome'), t('analyst.progress.count'), '']}
               rows={data.outcomes.map((o) => ({ key: o.outcome, cells: [outcome(o.outcome), o.n], share: o.n / total }))}
@@ -152,7 +153,7 @@ export function ProgressTab({ active }: { active: boolean }) {
               <tbody>
                 {data.flags.flagged.map((f) => (
                   <tr key={f.interviewId}>
-                    <td className="code">{f.interviewId}</td>
+                    <td className="mono">{f.interviewId}</td>
                     <td>{f.unitCode}</td>
                     <td>{f.surveyorCode}</td>
                     <td>{f.flags.map((c) => t(`supervise.flag.${c}` as MessageKey)).join(', ')}</td>
