@@ -85,12 +85,12 @@ function hasFilters(filters: ReportFilters | undefined): boolean {
   return !!filters && Object.values(filters).some((v) => v !== undefined && (!Array.isArray(v) || v.length > 0));
 }
 
-export function createAnalysisService(ports: AnalystPorts, clock: () => Date) {
+export function createAnalysisService(ports: AnalystPorts, clock: () => Date, nativeBinding?: string) {
   let opening: Promise<AnalystStore> | null = null;
   const jobs = new Map<string, Job>();
 
   function store(): Promise<AnalystStore> {
-    opening ??= openAnalystStore(ports.target).catch((error: unknown) => {
+    opening ??= openAnalystStore(ports.target, nativeBinding ? { nativeBinding } : {}).catch((error: unknown) => {
       // The next call tries again (a PostgreSQL server that was down may be up by then).
       opening = null;
       throw new ServiceError('analysis_not_ready', `the analyst store ${ports.target} cannot be opened: ${(error as Error).message}`);

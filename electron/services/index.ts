@@ -120,7 +120,8 @@ export function createCore(opts: CoreOptions): Core {
       interviews,
       review: createReviewService(ctx, forms, interviews),
       packages: createPackageService(ctx),
-      analysis: createAnalysisService(analystPortsFor(opts), clock),
+      // The laptop database's better-sqlite3 binding serves the embedded analyst store too.
+      analysis: createAnalysisService(analystPortsFor(opts), clock, opts.nativeBinding),
       batches: createBatchService(ctx, {
         ...opts.batchExport,
         deviceKey:

@@ -33,7 +33,12 @@ export const AnalysisKeysStatusSchema = z.strictObject({
  */
 export const IMPORT_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
 export const ImportUploadFileSchema = z.strictObject({
-  name: z.string().min(1).max(255).regex(/^[^/\\\u0000]+$/, 'a file name without folders'),
+  name: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^/\\\u0000]+$/, 'a file name without folders')
+    .refine((n) => n !== '.' && n !== '..', 'a file name, not . or ..'),
   contentBase64: z.base64().max(4 * Math.ceil(IMPORT_UPLOAD_MAX_BYTES / 3)),
 });
 

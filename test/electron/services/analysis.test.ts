@@ -199,6 +199,17 @@ describe('the analyst face through the guard', () => {
     expect(report).toMatchObject({ ok: false, error: { code: 'analysis_not_ready', message: expect.stringContaining('Chưa đăng ký bảng hỏi của khảo sát hids-2026') } });
   });
 
+  it('a dropped file name that is a folder step or a path is refused by the guard', async () => {
+    const t = await setUp();
+    for (const name of ['..', '.', 'sub/a.ksbatch', '..\\a.ksbatch']) {
+      const r = await t.as(t.analyst)('analysis:import', { files: [{ name, contentBase64: 'AQID' }] });
+      expect(r, name).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    }
+    // Neither both ways at once nor none.
+    expect(await t.as(t.analyst)('analysis:import', { choose: 'folder', files: [{ name: 'a.ksbatch', contentBase64: 'AQID' }] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await t.as(t.analyst)('analysis:import', {})).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+  });
+
   it('surveyors and supervisors are refused every analyst operation', async () => {
     const t = await setUp();
     for (const user of [t.surveyor]) {
