@@ -1,7 +1,8 @@
 // The stored answers of counted interviews, as the report and the exports read them: the rows of
-// `answers` that belong to an interview's stored revision whose status is `current` (the latest,
-// not in conflict), for a page of interview ids. One query for both, so they never disagree on
+// `answers` that belong to an interview's stored revision that counts (counted.ts: `current`, or
+// the version of a conflict the analyst chose), for a page of interview ids. One query for both, so they never disagree on
 // which answers count.
+import { isCounted } from './counted';
 import type { AnalystDb } from './store';
 
 /** Interview ids per query: keeps the IN list well under SQLite's and PostgreSQL's limits. */
@@ -16,7 +17,7 @@ export interface CurrentAnswerRow {
 }
 
 /**
- * The current revision's answers of `interviewIds` (at most IDS_PER_SELECT), ordered by interview
+ * The counted revision's answers of `interviewIds` (at most IDS_PER_SELECT), ordered by interview
  * then path; only `paths` when given (the report reads just the index questions).
  */
 export async function currentAnswers(db: AnalystDb, interviewIds: readonly string[], options: { paths?: readonly string[] } = {}): Promise<CurrentAnswerRow[]> {
@@ -28,7 +29,7 @@ export async function currentAnswers(db: AnalystDb, interviewIds: readonly strin
       j.onRef('interviews.id', '=', 'answers.interview_id').onRef('interviews.revision', '=', 'answers.revision').onRef('interviews.content_hash', '=', 'answers.content_hash'),
     )
     .select(['answers.interview_id', 'answers.path', 'answers.value', 'answers.missing'])
-    .where('interviews.status', '=', 'current')
+    .where(isCounted)
     .where('answers.interview_id', 'in', [...interviewIds]);
   if (options.paths) {
     if (options.paths.length === 0) return [];

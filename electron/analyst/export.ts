@@ -11,6 +11,7 @@ import { listQuestions, type FormModel, type MissingKind } from '../../shared/fo
 import { parsePathSegments } from '../../shared/forms/answerPath';
 import { currentAnswers, IDS_PER_SELECT } from './current-answers';
 import type { AnalystStore } from './store';
+import { isCounted } from './counted';
 
 export class ExportSourceError extends Error {}
 
@@ -101,7 +102,7 @@ export async function loadExportSource(store: AnalystStore, options: { survey?: 
 export async function openExportStream(store: AnalystStore, options: { survey?: string; plans?: FormPlans } = {}): Promise<ExportStream> {
   const { db } = store;
   const survey = await chooseSurvey(store, options.survey);
-  const counted = db.selectFrom('interviews').where('survey_id', '=', survey).where('status', '=', 'current');
+  const counted = db.selectFrom('interviews').where('survey_id', '=', survey).where(isCounted);
   const versions = (await counted.select('form_version').distinct().execute()).map((r) => r.form_version);
   const { n } = await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const registered = await db.selectFrom('forms').select(['form_version', 'form', 'registered_at']).where('survey_id', '=', survey).execute();

@@ -101,6 +101,33 @@ function migrations(dialect: AnalystDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The analyst's choice of one version of an interview in conflict (same id and revision,
+    // different content): that version then counts in indices and exports. One row per
+    // (interview, revision), replaced when the analyst chooses again; every choice is also
+    // appended to analyst_audit (who, when, what).
+    '003_conflict_choices': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('conflict_choices')
+          .addColumn('interview_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('chosen_by', 'text', (c) => c.notNull())
+          .addColumn('chosen_at', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('conflict_choices_pk', ['interview_id', 'revision'])
+          .addForeignKeyConstraint('conflict_choices_interview', ['interview_id', 'revision', 'content_hash'], 'interviews', ['id', 'revision', 'content_hash'])
+          .execute();
+        await db.schema
+          .createTable('analyst_audit')
+          .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement()))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('user_code', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

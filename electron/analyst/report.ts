@@ -1,6 +1,7 @@
 // The satisfaction-index report from the analyst store (issue 9 §3, docs/indices.md): counted
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
-// outcome `completed`; interviews in conflict are left out and counted, as are current ones with
+// outcome `completed` (or the version of a conflict the analyst chose, counted.ts); unresolved
+// conflicts are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
 import { createSampleBuilder, groupReport, indicesOverall, type IndexAnswer, type UnitReport } from '../../shared/indices';
 import { normaliseFilters, type IndexReport, type ReportFilters } from '../../shared/indices/index-report';
@@ -10,6 +11,7 @@ import { ServiceError } from '../../shared/contract/errors';
 import { reportGroups, type GroupListKey, type ReportGrouping } from './groups';
 import { currentAnswers, IDS_PER_SELECT } from './current-answers';
 import type { AnalystStore } from './store';
+import { isCounted, isUnresolvedConflict } from './counted';
 
 export type { IndexReport } from '../../shared/indices/index-report';
 
@@ -63,13 +65,13 @@ export async function buildReport(store: AnalystStore, options: ReportOptions & 
     .selectFrom('interviews')
     .select(['id', 'revision', 'content_hash', 'unit_code', 'completed_at'])
     .where('survey_id', '=', survey)
-    .where('status', '=', 'current')
+    .where(isCounted)
     .where('outcome', '=', 'completed')
     .orderBy('id')
     .execute();
-  const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where('status', '=', 'conflict').executeTakeFirstOrThrow();
+  const conflicts = await db.selectFrom('interviews').select((eb) => eb.fn.count<number>('id').distinct().as('n')).where('survey_id', '=', survey).where(isUnresolvedConflict).executeTakeFirstOrThrow();
   const counted = await applyReportFilters(db, all, frame, { ...filters, survey });
-  const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where('status', '=', 'current').where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
+  const notCompleted = await db.selectFrom('interviews').select((eb) => eb.fn.countAll<number>().as('n')).where('survey_id', '=', survey).where(isCounted).where('outcome', '<>', 'completed').executeTakeFirstOrThrow();
 
   const builder = createSampleBuilder(model.index);
   for (let i = 0; i < counted.length; i += IDS_PER_SELECT) {

@@ -97,6 +97,27 @@ export interface AgencyTable {
   name_en: string | null;
 }
 
+/** The version of an interview in conflict the analyst chose (migration 003): it counts. */
+export interface ConflictChoiceTable {
+  interview_id: string;
+  revision: number;
+  content_hash: string;
+  /** The analyst's user code. */
+  chosen_by: string;
+  chosen_at: string;
+}
+
+/** What analysts did to the store from the app (who, when, what), append-only. */
+export interface AnalystAuditTable {
+  id: Generated<number>;
+  at: string;
+  user_code: string;
+  action: string;
+  entity_id: string;
+  /** JSON text. */
+  detail: string;
+}
+
 export interface AnalystDatabase {
   devices: DeviceTable;
   batch_arrivals: BatchArrivalTable;
@@ -105,4 +126,6 @@ export interface AnalystDatabase {
   forms: FormTable;
   units: UnitTable;
   agencies: AgencyTable;
+  conflict_choices: ConflictChoiceTable;
+  analyst_audit: AnalystAuditTable;
 }

@@ -35,8 +35,11 @@ function hidePassword(target: string): string {
 // so the read-decide-write of one batch never interleaves with another's.
 const IMPORT_LOCK_KEY = 0x4b53_4254;
 
-/** Opens (and migrates) the store named by `target`: a postgres:// URL, else a SQLite file path. */
-export async function openAnalystStore(target: string): Promise<AnalystStore> {
+/**
+ * Opens (and migrates) the store named by `target`: a postgres:// URL, else a SQLite file path.
+ * `nativeBinding`: better-sqlite3 built for Electron's ABI when the app's main process opens it.
+ */
+export async function openAnalystStore(target: string, options: { nativeBinding?: string } = {}): Promise<AnalystStore> {
   const dialect: AnalystDialect = isPostgresTarget(target) ? 'postgres' : 'sqlite';
   let db: AnalystDb;
   if (dialect === 'postgres') {
@@ -44,7 +47,7 @@ export async function openAnalystStore(target: string): Promise<AnalystStore> {
     const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === 20 ? Number : pg.types.getTypeParser(oid, format)) };
     db = new Kysely<AnalystDatabase>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: target, max: 4, types: types as pg.CustomTypesConfig }) }) });
   } else {
-    const file = new Database(target);
+    const file = new Database(target, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // As the laptop store: WAL, and FULL so an import reported done survives a power cut.
     file.pragma('journal_mode = WAL');
     file.pragma('synchronous = FULL');

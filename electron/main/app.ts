@@ -11,6 +11,7 @@ import type { Session } from '../ipc/types';
 import type { Core, CoreOptions } from '../services';
 import { openCoreOrRecovery } from '../services/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { mainAnalystPorts } from './analyst-ports';
 import { mainBatchExportPorts, mainDeviceFingerprint } from './batch-export-ports';
 import { hardenSession, hardenWebContents } from './hardening';
 import { chooseNativeBinding } from './native-binding';
@@ -84,6 +85,7 @@ export function startApp(options: StartOptions): AppShell {
         },
         batchExport: mainBatchExportPorts({ safeStorage, dialog, userData: app.getPath('userData'), env: options.env ?? process.env }),
         deviceFingerprint: mainDeviceFingerprint({ safeStorage, userData: app.getPath('userData'), env: options.env ?? process.env }),
+        analyst: mainAnalystPorts({ safeStorage, dialog, env: options.env ?? process.env }),
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return true;

@@ -9,6 +9,11 @@ export interface PreviewArgs {
   rendererDir: string | null;
   /** Where `batch:export` writes (the preview host has no folder dialog): --export-dir or KHAOSAT_EXPORT_DIR. */
   exportDir: string | null;
+  /** The analyst's face (no dialogs here): the key folder, the folder to import, where data exports go, the analyst store. */
+  analystKeysDir: string | null;
+  importDir: string | null;
+  dataExportDir: string | null;
+  analystDb: string | null;
 }
 
 export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv): PreviewArgs {
@@ -19,6 +24,10 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     seedDemo: false,
     rendererDir: null,
     exportDir: env.KHAOSAT_EXPORT_DIR || null,
+    analystKeysDir: env.KHAOSAT_ANALYST_KEYS_DIR || null,
+    importDir: env.KHAOSAT_IMPORT_DIR || null,
+    dataExportDir: env.KHAOSAT_DATA_EXPORT_DIR || null,
+    analystDb: env.KHAOSAT_ANALYST_DB || null,
   };
   let portText = env.KHAOSAT_PREVIEW_PORT || '0';
   for (let i = 0; i < argv.length; i++) {
@@ -33,6 +42,10 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       case '--db': args.db = value(); break;
       case '--renderer': args.rendererDir = value(); break;
       case '--export-dir': args.exportDir = value(); break;
+      case '--analyst-keys': args.analystKeysDir = value(); break;
+      case '--import-dir': args.importDir = value(); break;
+      case '--data-export-dir': args.dataExportDir = value(); break;
+      case '--analyst-db': args.analystDb = value(); break;
       case '--json': args.json = true; break;
       case '--seed-demo': args.seedDemo = true; break;
       case '--host': {

@@ -8,7 +8,8 @@ import { readBundledInstruments } from '../instruments/builtin';
 import { deviceKeyPathFor, openCliDeviceKey } from '../cli/device-key';
 import { readDeviceKeyFingerprint } from '../sync/device-key';
 import { createCore } from '../services';
-import { recipientFromEnv } from '../services/batches';
+import { DEVICE_KEY_PASSPHRASE_ENV, recipientFromEnv } from '../services/batches';
+import { passphraseProtector, plainProtector } from '../sync/key-protector';
 import { openCoreOrRecovery } from '../services/recovery';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
@@ -46,6 +47,18 @@ async function main(): Promise<void> {
     },
     // app:status shows the key's fingerprint: the public half of the key file, the key made now if absent.
     deviceFingerprint: async () => (await readDeviceKeyFingerprint(deviceKeyPathFor(dbPath))) ?? (await openDeviceKey()).fingerprint,
+    // The analyst's face: dialogs answered from the configuration; the decryption key kept as the
+    // CLI keeps the device key (KHAOSAT_DEVICE_KEY_PASSPHRASE, else an owner-only file).
+    analyst: {
+      ...(args.analystDb ? { target: args.analystDb } : {}),
+      keyProtector: () => {
+        const passphrase = process.env[DEVICE_KEY_PASSPHRASE_ENV];
+        return passphrase ? passphraseProtector(passphrase) : plainProtector();
+      },
+      chooseKeyFolder: async () => (args.analystKeysDir ? path.resolve(args.analystKeysDir) : null),
+      chooseImport: async () => (args.importDir ? [path.resolve(args.importDir)] : null),
+      chooseExportFolder: async () => (args.dataExportDir ? path.resolve(args.dataExportDir) : null),
+    },
   });
   const full = core.current();
   const seeded = args.seedDemo && full ? await seedDemo(full) : false;
@@ -57,7 +70,7 @@ async function main(): Promise<void> {
   console.log(`KhaoSat preview: ${url}`);
   if (core.mode() === 'recovery') console.log('database missing or empty beside backups: the page shows the recovery screen');
   if (seeded) {
-    console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor)`);
+    console.log(`demo users: ${DEMO_USERS.supervisor.code}/${DEMO_USERS.supervisor.secret} (supervisor), ${DEMO_USERS.surveyor.code}/${DEMO_USERS.surveyor.secret} (surveyor), ${DEMO_USERS.analyst.code}/${DEMO_USERS.analyst.secret} (analyst)`);
   }
   if (args.json) console.log(JSON.stringify({ url, port, token, db: dbPath, seeded }));
 

@@ -97,5 +97,16 @@ export function createHandlers(services: Services, app: HandlerPorts): Handlers 
     'review:get': (req, ctx) => services.review.get(actor(ctx), req.interviewId),
     'interview:approve': (req, ctx) => services.review.approve(actor(ctx), req.interviewId),
     'interview:reject': (req, ctx) => services.review.reject(actor(ctx), req.interviewId, req.comment),
+    // The analyst's face (services/analysis.ts); the guard lets analysts only.
+    'analysis:keys': () => services.analysis.keys(),
+    'analysis:chooseKeys': (_req, ctx) => services.analysis.chooseKeys(actor(ctx)),
+    'analysis:import': (req, ctx) => services.analysis.startImport(actor(ctx), req),
+    'analysis:importStatus': (req) => services.analysis.importStatus(req.jobId),
+    'analysis:conflicts': () => services.analysis.conflicts(),
+    'analysis:resolveConflict': (req, ctx) => services.analysis.resolveConflict(actor(ctx), req),
+    'analysis:dashboard': (req) => services.analysis.dashboard(req),
+    // `filters` is typed in the contract; the lead connects it to buildReport's filters at merge.
+    'analysis:report': (req) => services.analysis.report(req),
+    'analysis:export': (req, ctx) => services.analysis.exportData(actor(ctx), req),
   };
 }

@@ -21,6 +21,8 @@ import { createPackageService } from './packages';
 import { DEFAULT_SCRYPT_PARAMS, scryptHasher, type ScryptParams, type SecretHasher } from './secrets';
 import { createSurveyService } from './surveys';
 import { createUserService } from './users';
+import { ANALYST_DB_ENV, ANALYST_KEYS_FILE, ANALYST_STORE_FILE, createAnalysisService, type AnalysisService, type AnalystPorts } from './analysis';
+import { dirname, join } from 'node:path';
 
 export interface CoreOptions {
   dbPath: string;
@@ -55,6 +57,26 @@ export interface CoreOptions {
    * status says null.
    */
   deviceFingerprint?: () => Promise<string | null>;
+  /**
+   * The analyst's face, filled by each face: the analyst store (default `analyst.sqlite` beside
+   * the laptop database; a postgres:// URL from configuration for a shared office), where the
+   * chosen keys are kept and how they are protected, and the dialogs. Opened on the first analyst
+   * call only, so surveyors' laptops never create an analyst store.
+   */
+  analyst?: Partial<AnalystPorts>;
+}
+
+/** The analyst ports with their defaults: dialogs that choose nothing, no key protection. */
+export function analystPortsFor(opts: Pick<CoreOptions, 'dbPath' | 'analyst'>, env: NodeJS.ProcessEnv = {}): AnalystPorts {
+  const beside = (name: string) => join(dirname(opts.dbPath), name);
+  return {
+    target: opts.analyst?.target ?? (env[ANALYST_DB_ENV] || beside(ANALYST_STORE_FILE)),
+    keysFile: opts.analyst?.keysFile ?? beside(ANALYST_KEYS_FILE),
+    keyProtector: opts.analyst?.keyProtector ?? (() => null),
+    chooseKeyFolder: opts.analyst?.chooseKeyFolder ?? (async () => null),
+    chooseImport: opts.analyst?.chooseImport ?? (async () => null),
+    chooseExportFolder: opts.analyst?.chooseExportFolder ?? (async () => null),
+  };
 }
 
 export interface Services {
@@ -64,6 +86,7 @@ export interface Services {
   batches: BatchService;
   review: ReturnType<typeof createReviewService>;
   packages: ReturnType<typeof createPackageService>;
+  analysis: AnalysisService;
 }
 
 export interface Core {
@@ -103,6 +126,8 @@ export function createCore(opts: CoreOptions): Core {
       interviews,
       review: createReviewService(ctx, forms, interviews),
       packages: createPackageService(ctx),
+      // The laptop database's better-sqlite3 binding serves the embedded analyst store too.
+      analysis: createAnalysisService(analystPortsFor(opts), clock, opts.nativeBinding),
       batches: createBatchService(ctx, {
         ...opts.batchExport,
         deviceKey:
@@ -141,6 +166,7 @@ export function createCore(opts: CoreOptions): Core {
         if (closed) return;
         closed = true;
         stopBackups();
+        void services.analysis.close();
         db.close();
       },
     };

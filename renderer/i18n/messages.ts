@@ -3,6 +3,7 @@
 import { reviewEn, reviewVi } from './reviewMessages';
 import { supervisorEn, supervisorVi } from './supervisorMessages';
 import { indicesEn, indicesVi } from './indicesMessages';
+import { analystEn, analystVi } from './analystMessages';
 
 export const vi = {
   'app.name': 'KhaoSat',
@@ -191,6 +192,7 @@ export const vi = {
   ...reviewVi,
   ...supervisorVi,
   ...indicesVi,
+  ...analystVi,
   'package.title': 'Cài gói khảo sát',
   'package.file': 'Tệp gói khảo sát (.kspkg)',
   'package.busy': 'Đang kiểm tra chữ ký và cài đặt…',
@@ -411,6 +413,7 @@ export const en: Catalogue = {
   ...reviewEn,
   ...supervisorEn,
   ...indicesEn,
+  ...analystEn,
   'package.title': 'Install a survey package',
   'package.file': 'Survey package file (.kspkg)',
   'package.busy': 'Checking the signature and installing…',

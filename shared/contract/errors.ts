@@ -187,6 +187,14 @@ export const ERROR_MESSAGES = {
     vi: 'Dữ liệu thay đổi trong lúc xuất (phỏng vấn bị sửa hoặc một lần xuất khác chạy cùng lúc); không có gì được ghi nhận, hãy xuất lại.',
     en: 'The data changed while exporting (an interview changed or another export ran at the same time); nothing was recorded, export again.',
   },
+  analyst_keys_missing: {
+    vi: 'Máy này chưa có khóa của nhà phân tích; hãy chọn thư mục khóa (tạo bằng khaosat keys generate) trước khi nhập lô.',
+    en: "This computer holds no analyst keys yet; choose the key folder (made by khaosat keys generate) before importing batches.",
+  },
+  analysis_not_ready: {
+    vi: 'Chưa thể tính hoặc xuất từ kho dữ liệu phân tích.',
+    en: 'The analyst store cannot give this yet.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi không mong muốn.',
     en: 'Something unexpected went wrong.',

@@ -7,3 +7,4 @@ export * from './methods';
 export * from './issues';
 export * from './review';
 export * from './packages';
+export * from './analysis';

@@ -30,6 +30,15 @@ export const OPERATION_METHODS = {
   'recovery:status': 'recoveryStatus',
   'recovery:restore': 'restoreBackup',
   'batch:export': 'exportBatches',
+  'analysis:keys': 'analysisKeys',
+  'analysis:chooseKeys': 'chooseAnalystKeys',
+  'analysis:import': 'importBatches',
+  'analysis:importStatus': 'importStatus',
+  'analysis:conflicts': 'listConflicts',
+  'analysis:resolveConflict': 'resolveConflict',
+  'analysis:dashboard': 'fieldworkDashboard',
+  'analysis:report': 'indexReport',
+  'analysis:export': 'exportData',
 } as const;
 
 export type OperationMethodTable = typeof OPERATION_METHODS;

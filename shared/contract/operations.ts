@@ -33,6 +33,19 @@ import {
 } from './schemas';
 import { RejectCommentSchema, ReviewDetailSchema, ReviewListRequestSchema, ReviewRowSchema } from './review';
 import { FingerprintSchema, PackageInstallResultSchema, PackageUploadSchema, QuotaProgressSchema } from './packages';
+import {
+  AnalysisKeysStatusSchema,
+  ConflictListSchema,
+  DashboardSchema,
+  DataExportRequestSchema,
+  DataExportResultSchema,
+  ImportRequestSchema,
+  ImportStartedSchema,
+  ImportStatusSchema,
+  IndexReportSchema,
+  ReportRequestSchema,
+  ResolveConflictRequestSchema,
+} from './analysis';
 
 /** `public`: callable without signing in (sign-in itself, first-run setup, status). */
 export type Access = 'public' | 'signed_in' | readonly Role[];
@@ -308,6 +321,71 @@ export const operations = {
     request: z.strictObject({ interviewId: UuidSchema, comment: RejectCommentSchema }),
     response: InterviewSummarySchema,
     access: ['supervisor'],
+  }),
+  'analysis:keys': op({
+    method: OPERATION_METHODS['analysis:keys'],
+    summary: "The analyst's keys this computer holds (recipient and signing fingerprints, how the decryption key is protected) and the analyst store in use.",
+    request: Empty,
+    response: AnalysisKeysStatusSchema,
+    access: ['analyst'],
+  }),
+  'analysis:chooseKeys': op({
+    method: OPERATION_METHODS['analysis:chooseKeys'],
+    summary:
+      'An analyst chooses the key folder made by `khaosat keys generate` in the folder dialog; its decryption key is kept protected on this computer (safeStorage in the app) and its fingerprints shown (none chosen: cancelled).',
+    request: Empty,
+    response: z.strictObject({ cancelled: z.boolean(), keys: AnalysisKeysStatusSchema.shape.keys }),
+    access: ['analyst'],
+  }),
+  'analysis:import': op({
+    method: OPERATION_METHODS['analysis:import'],
+    summary:
+      'Starts importing batches into the analyst store: files or a folder chosen in the dialog, or files dropped on the page (sent as bytes, 50 MiB in all). Survey packages among them are registered first. Poll analysis:importStatus.',
+    request: ImportRequestSchema,
+    response: ImportStartedSchema,
+    access: ['analyst'],
+  }),
+  'analysis:importStatus': op({
+    method: OPERATION_METHODS['analysis:importStatus'],
+    summary: 'Progress of an import job (files done of total, interviews so far), then each file\'s result (imported, unchanged, rejected with its reason, duplicate), missing batches per laptop and forms not registered.',
+    request: z.strictObject({ jobId: UuidSchema }),
+    response: ImportStatusSchema,
+    access: ['analyst'],
+  }),
+  'analysis:conflicts': op({
+    method: OPERATION_METHODS['analysis:conflicts'],
+    summary: 'Interviews in conflict (same id and revision, different content), unresolved first, each with every version and its answers side by side (first 100 interviews).',
+    request: Empty,
+    response: ConflictListSchema,
+    access: ['analyst'],
+  }),
+  'analysis:resolveConflict': op({
+    method: OPERATION_METHODS['analysis:resolveConflict'],
+    summary: 'An analyst chooses one version of an interview in conflict (audited); that version then counts in indices, the dashboard and exports.',
+    request: ResolveConflictRequestSchema,
+    response: z.strictObject({ interviewId: UuidSchema, revision: z.number().int().min(0), chosen: Sha256HexSchema }),
+    access: ['analyst'],
+  }),
+  'analysis:dashboard': op({
+    method: OPERATION_METHODS['analysis:dashboard'],
+    summary: 'Fieldwork dashboard: interviews that count by unit, surveyor and day, outcomes and response rate, quality flags, batches, devices, missing batches and unresolved conflicts.',
+    request: z.strictObject({ survey: SlugSchema.optional() }),
+    response: DashboardSchema,
+    access: ['analyst'],
+  }),
+  'analysis:report': op({
+    method: OPERATION_METHODS['analysis:report'],
+    summary: 'The satisfaction-index report (overall and by unit, with intervals, its period and the filter choices) as `khaosat report --format json` gives it, for the filters given (docs/report.md).',
+    request: ReportRequestSchema,
+    response: IndexReportSchema,
+    access: ['analyst'],
+  }),
+  'analysis:export': op({
+    method: OPERATION_METHODS['analysis:export'],
+    summary: 'Exports the interviews that count as csv, xlsx, spss or stata (with codebook) into a folder chosen in the dialog (none chosen: cancelled, nothing written).',
+    request: DataExportRequestSchema,
+    response: DataExportResultSchema,
+    access: ['analyst'],
   }),
   'recovery:status': op({
     method: OPERATION_METHODS['recovery:status'],

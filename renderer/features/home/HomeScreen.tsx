@@ -6,6 +6,7 @@ import { errorText, roleLabel, useLanguage, useT } from '../../i18n';
 import { selectBusy, selectDeviceId, selectError, selectUser, useAppStore } from '../../stores';
 import { SurveyorArea } from '../surveyor/SurveyorArea';
 import { SupervisorTabs } from './SupervisorTabs';
+import { AnalystHome } from '../analyst/AnalystHome';
 
 export function HomeScreen() {
   const t = useT();
@@ -48,6 +49,7 @@ export function HomeScreen() {
         </button>
       </section>
       {user.role === 'supervisor' ? <SupervisorTabs /> : null}
+      {user.role === 'analyst' ? <AnalystHome /> : null}
     </div>
   );
 }

@@ -75,6 +75,15 @@ beforeAll(async () => {
     'recovery:status': {},
     'recovery:restore': { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' },
     'batch:export': {},
+    'analysis:keys': {},
+    'analysis:chooseKeys': {},
+    'analysis:import': { choose: 'folder' },
+    'analysis:importStatus': { jobId: '6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4' },
+    'analysis:conflicts': {},
+    'analysis:resolveConflict': { interviewId: '6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4', revision: 1, contentHash: 'a'.repeat(64) },
+    'analysis:dashboard': {},
+    'analysis:report': { survey: 'hids-2026' },
+    'analysis:export': { format: 'csv' },
   };
 });
 

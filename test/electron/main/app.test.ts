@@ -289,6 +289,7 @@ describe('database', () => {
         backups: { dir: join('/data/KhaoSat', 'backups'), intervalMs: 15 * 60 * 1000, keep: 8, onError: expect.any(Function) },
         batchExport: { deviceKey: expect.any(Function), chooseFolder: expect.any(Function), recipientFor: expect.any(Function) },
         deviceFingerprint: expect.any(Function),
+        analyst: { keyProtector: expect.any(Function), chooseKeyFolder: expect.any(Function), chooseImport: expect.any(Function), chooseExportFolder: expect.any(Function) },
       },
     ]);
   });
@@ -298,6 +299,12 @@ describe('database', () => {
     const ports = core.received[0]!.batchExport!;
     expect(await ports.chooseFolder!()).toBeNull();
     await expect(ports.deviceKey!()).rejects.toMatchObject({ code: 'key_unavailable' });
+    // The analyst's dialogs are the same open dialog; no keychain and no passphrase: no protector.
+    const analyst = core.received[0]!.analyst!;
+    expect(await analyst.chooseKeyFolder!()).toBeNull();
+    expect(await analyst.chooseImport!('folder')).toBeNull();
+    expect(await analyst.chooseExportFolder!()).toBeNull();
+    expect(analyst.keyProtector!()).toBeNull();
   });
 
   test('in development the Electron-ABI build is passed as nativeBinding when it exists', async () => {

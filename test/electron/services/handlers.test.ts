@@ -112,6 +112,19 @@ describe('handlers', () => {
     expect(await call('recovery:status', {}, sv)).toEqual({ needed: false, reason: null, backups: [] });
     await expect(call('recovery:restore', { name: 'khaosat-backup-2025-07-01T08-00-00-000Z-000.sqlite' }, sv)).rejects.toMatchObject({ code: 'recovery_not_needed' });
     seen.add('recovery:restore');
+    // The analyst's operations on an empty analyst store with no dialogs (docs/analyst.md).
+    const analyst = await core.services.users.createUser(core.currentUser(1)!, { code: 'PT01', name: 'Phân tích', role: 'analyst', secret: '86420135' });
+    const pt = session(analyst);
+    expect(await call('analysis:keys', {}, pt)).toMatchObject({ keys: null });
+    expect(await call('analysis:chooseKeys', {}, pt)).toEqual({ cancelled: true, keys: null });
+    await expect(call('analysis:import', { choose: 'folder' }, pt)).rejects.toMatchObject({ code: 'analyst_keys_missing' });
+    await expect(call('analysis:importStatus', { jobId: '6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4' }, pt)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await call('analysis:conflicts', {}, pt)).toEqual({ total: 0, conflicts: [] });
+    await expect(call('analysis:resolveConflict', { interviewId: '6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4', revision: 0, contentHash: 'a'.repeat(64) }, pt)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await call('analysis:dashboard', {}, pt)).toMatchObject({ surveys: [], totals: { total: 0, responseRate: null } });
+    await expect(call('analysis:report', {}, pt)).rejects.toMatchObject({ code: 'analysis_not_ready' });
+    await expect(call('analysis:export', { format: 'csv' }, pt)).rejects.toMatchObject({ code: 'analysis_not_ready' });
+    for (const name of ['analysis:import', 'analysis:importStatus', 'analysis:resolveConflict', 'analysis:report', 'analysis:export'] as const) seen.add(name);
     expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort());
   });
 });
