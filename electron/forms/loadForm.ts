@@ -2,8 +2,9 @@
 // (a compiled model) is checked and its expressions re-parsed from source, so a hand-edited
 // or tampered tree never disagrees with the text the designer sees.
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { compileForm, type CompileResult, type FormError, FormIssues } from '../../shared/forms';
+import { attachChoiceFiles } from './choiceFiles';
 import { checkFormJson } from './checkFormJson';
 import { FormFileError, MAX_FORM_FILE_BYTES, readXlsxBuffer } from './readXlsx';
 import { describeNotXlsx, sniffFormFile } from './sniffFormFile';
@@ -40,7 +41,11 @@ export async function loadFormFile(path: string): Promise<CompileResult> {
       const d = describeNotXlsx(name, what);
       return failure(name, d.code, d.vi, d.en);
     }
-    return compileForm(await readXlsxBuffer(bytes, name));
+    const compiled = compileForm(await readXlsxBuffer(bytes, name));
+    if (!compiled.ok) return compiled;
+    // select_*_from_file: the CSVs beside the form become choice lists of the model.
+    const attached = await attachChoiceFiles(compiled.form, dirname(path));
+    return attached.ok ? { ...compiled, form: attached.form } : { ok: false, errors: attached.errors, warnings: compiled.warnings };
   } catch (err) {
     if (err instanceof FormFileError) return failure(name, err.code, err.messageVi, err.message, err.sheet);
     const e = err as NodeJS.ErrnoException;
