@@ -7,6 +7,7 @@ import { ExportSourceError, loadExportSource, type ExportSource } from '../../an
 import { openAnalystStore } from '../../analyst/store';
 import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../../exports';
 import { buildDataset } from '../../../shared/exports/fromForm';
+import { writeMediaFiles } from '../../exports/media';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson } from '../output';
 import { analystTarget } from './import';
@@ -42,7 +43,9 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     await store.close();
   }
   const dataset = buildDataset(source.form, source.interviews);
-  const result = await exportDataset(dataset, { format: format as ExportFormat, outDir, bom: values.bom });
+  const exported = await exportDataset(dataset, { format: format as ExportFormat, outDir, bom: values.bom });
+  // Attached files (image/audio/video/file answers) go beside the data, in media/.
+  const result = { ...exported, files: [...exported.files, ...writeMediaFiles(outDir, source.form, source.interviews)] };
   const warnings = [...source.warnings, ...result.warnings];
   const summary = { survey: source.survey, form_version: dataset.formVersion, format, out: outDir, interviews: source.interviews.length, files: result.files, warnings };
   if (values.json) printJson(io, summary);
