@@ -59,8 +59,10 @@ export function typeProblem(q: QuestionNode, xs: string, allowed: ReadonlySet<st
     case 'datetime':
       return isValidDateTime(xs) ? null : 'datetime';
     case 'select_one':
+    case 'select_one_from_file':
       return allowed === null || allowed.has(xs.trim()) ? null : 'choice';
     case 'select_multiple':
+    case 'select_multiple_from_file':
     case 'rank': {
       const names = xs.trim().split(/\s+/);
       if (allowed !== null) for (const n of names) if (!allowed.has(n)) return 'choices';

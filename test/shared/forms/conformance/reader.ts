@@ -16,7 +16,8 @@
 // `expect=error:code1,code2` (the exact set of error codes); `warn=` the exact set of warning
 // codes (default none when ok; not compared on errors unless given). `@ node.path = value`
 // checks a property of the compiled model (`form.` for the form itself); the value is JSON when
-// it parses as JSON, else a string. Without a settings sheet, `form_id=conf version=1` is added
+// it parses as JSON, else a string. `answer ok <path> = <json>` / `answer refused <path> = <json>`:
+// main's answer check accepts / refuses that stored value (refusals name the path). Without a settings sheet, `form_id=conf version=1` is added
 // (unless the fence says `settings=none`).
 import type { Cell, Workbook } from '../../../../shared/forms';
 
@@ -29,6 +30,8 @@ export interface ConformanceCase {
   expect: { ok: true } | { ok: false; errors: string[] };
   warnings?: string[];
   checks: { path: string; value: unknown }[];
+  /** `answer ok|refused <path> = <json>`: main's answer check (shared/engine/answers.ts) on the compiled form. */
+  answers: { accepted: boolean; path: string; value: unknown }[];
 }
 
 function splitRow(line: string): string[] {
@@ -76,6 +79,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
     const start = i + 1;
     const sheets: Record<string, { rows: Cell[][] }> = {};
     const checks: { path: string; value: unknown }[] = [];
+    const answers: ConformanceCase['answers'] = [];
     let current: Cell[][] | undefined;
     for (i = i + 1; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++) {
       const l = (lines[i] ?? '').trim();
@@ -83,6 +87,11 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       const check = /^@\s*(\S+)\s*=\s*(.*)$/.exec(l);
       if (check) {
         checks.push({ path: check[1] ?? '', value: parseValue((check[2] ?? '').trim()) });
+        continue;
+      }
+      const answer = /^answer\s+(ok|refused)\s+(\S+)\s*=\s*(.*)$/.exec(l);
+      if (answer) {
+        answers.push({ accepted: answer[1] === 'ok', path: answer[2] ?? '', value: parseValue((answer[3] ?? '').trim()) });
         continue;
       }
       if (!l.startsWith('|')) throw new Error(`${file}:${i + 1}: expected a table row, "@ check" or the closing fence`);
@@ -108,6 +117,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       workbook: { fileName: 'conformance.xlsx', sheets },
       expect: exp === 'ok' ? { ok: true } : { ok: false, errors: exp.replace(/^error:/, '').split(',').filter(Boolean) },
       checks,
+      answers,
     };
     if (exp !== 'ok' && !exp.startsWith('error:')) throw new Error(`${file}:${start}: expect= must be ok or error:codes`);
     if (opts['warn'] !== undefined) c.warnings = opts['warn'].split(',').filter(Boolean);
