@@ -1,8 +1,10 @@
 // Registering a form version with the analyst store from a survey package (`import --package`):
 // the package must verify and be signed by this analyst's own signing key (signing.pub in the
-// keys folder), so the store only checks batches against forms the analyst issued.
+// keys folder), so the store only checks batches against forms the analyst issued. The package's
+// Unit frame and agency list come with it (frames.ts): the names the report prints.
 import { readSurveyPackage, type SurveyPackage } from '../sync/survey-package';
 import { ServiceError } from '../../shared/contract/errors';
+import { agencyRows, storeFrames, unitRows } from './frames';
 import type { AnalystStore } from './store';
 
 export interface RegisteredForm {
@@ -10,6 +12,9 @@ export interface RegisteredForm {
   formVersion: string;
   /** False when this form version was registered already (the stored one is kept). */
   added: boolean;
+  /** Units and agencies named by the package (registered again each time: the latest package's names win). */
+  units: number;
+  agencies: number;
 }
 
 export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Array, signer: Uint8Array, now: Date = new Date()): Promise<RegisteredForm> {
@@ -17,10 +22,15 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
   const { id, formVersion } = pkg.manifest.survey;
   const form = pkg.form as { children?: unknown };
   if (!Array.isArray(form.children)) throw new ServiceError('package_damaged', 'form.json has no list of questions (children)');
-  const inserted = await store.db
-    .insertInto('forms')
-    .values({ survey_id: id, form_version: formVersion, form: JSON.stringify(pkg.form), signer_fingerprint: pkg.signer.fingerprint, registered_at: now.toISOString() })
-    .onConflict((oc) => oc.columns(['survey_id', 'form_version']).doNothing())
-    .executeTakeFirst();
-  return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
+  const units = unitRows(id, pkg.parts['units.csv']!);
+  const agencies = agencyRows(id, pkg.parts['agencies.csv']);
+  return store.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('forms')
+      .values({ survey_id: id, form_version: formVersion, form: JSON.stringify(pkg.form), signer_fingerprint: pkg.signer.fingerprint, registered_at: now.toISOString() })
+      .onConflict((oc) => oc.columns(['survey_id', 'form_version']).doNothing())
+      .executeTakeFirst();
+    await storeFrames(trx, id, units, agencies);
+    return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0, units: units.length, agencies: agencies.length };
+  });
 }

@@ -54,6 +54,26 @@ export function listBatchFiles(paths: readonly string[]): string[] {
   return files;
 }
 
+/** A file read and opened, or why not (never a rejected promise: it may wait while another batch is applied). */
+type Opening =
+  | { manifest: BatchManifest; fileSha256: string; opened: Awaited<ReturnType<typeof openBatch>> }
+  | { manifest?: BatchManifest; fileSha256: string | null; error: unknown };
+
+async function openFile(store: AnalystStore, path: string, identity: string): Promise<Opening> {
+  let manifest: BatchManifest | undefined;
+  let fileSha256: string | null = null;
+  try {
+    const bytes = await readFileBounded(path, BATCH_LIMITS.fileBytes, 'batch_damaged');
+    fileSha256 = sha256Hex(bytes);
+    manifest = readBatchManifest(bytes).manifest;
+    const known = await store.device(manifest.device.id);
+    const opened = await openBatch(bytes, identity, known ? { pinnedDeviceKey: Buffer.from(known.public_key, 'hex') } : {});
+    return { manifest, fileSha256, opened };
+  } catch (error) {
+    return { manifest, fileSha256, error };
+  }
+}
+
 export async function importBatchFiles(store: AnalystStore, files: readonly string[], options: ImportOptions): Promise<ImportReport> {
   const now = options.now ?? (() => new Date());
   const forms = new Map<string, KnownForm | null>();
@@ -72,21 +92,24 @@ export async function importBatchFiles(store: AnalystStore, files: readonly stri
     }
   }
 
+  // Reading, verifying and decrypting the next file (file reads and WebCrypto run off the main
+  // thread) goes on while the current one is applied. The device key looked up for the next file
+  // may miss a device the current batch registers; applyArrival checks the key again inside its
+  // transaction, so a known device with another key is refused all the same.
+  const opening = (path: string): Promise<Opening> => openFile(store, path, options.identity);
+  let next = files.length > 0 ? opening(files[0]!) : undefined;
   for (const [i, path] of files.entries()) {
     options.onProgress?.(i, files.length, path);
     const file = basename(path);
-    let manifest: BatchManifest | undefined;
-    let fileSha256: string | null = null;
+    const current = await next!;
+    next = i + 1 < files.length ? opening(files[i + 1]!) : undefined;
+    const { manifest, fileSha256 } = current;
     try {
-      const bytes = await readFileBounded(path, BATCH_LIMITS.fileBytes, 'batch_damaged');
-      fileSha256 = sha256Hex(bytes);
-      manifest = readBatchManifest(bytes).manifest;
-      const known = await store.device(manifest.device.id);
-      const opened = await openBatch(bytes, options.identity, known ? { pinnedDeviceKey: Buffer.from(known.public_key, 'hex') } : {});
-      await loadForms(opened.manifest);
-      validateRecords(opened.interviews, (survey, version) => forms.get(`${survey}\u0000${version}`) ?? undefined);
-      const result = await applyArrival(store, { fileName: file, fileSha256, manifest, records: opened.interviews, receivedAt: now().toISOString() });
-      batches.push({ file, status: result.status, ...(result.reason ? { reason: result.reason } : {}), device: manifest.device.id, sequence: manifest.sequence, interviews: result.counts });
+      if ('error' in current) throw current.error;
+      await loadForms(current.opened.manifest);
+      validateRecords(current.opened.interviews, (survey, version) => forms.get(`${survey}\u0000${version}`) ?? undefined);
+      const result = await applyArrival(store, { fileName: file, fileSha256: fileSha256!, manifest: manifest!, records: current.opened.interviews, receivedAt: now().toISOString() });
+      batches.push({ file, status: result.status, ...(result.reason ? { reason: result.reason } : {}), device: manifest!.device.id, sequence: manifest!.sequence, interviews: result.counts });
     } catch (error) {
       const refusal: BatchRefusal = refusalOf(error);
       await store.db

@@ -75,6 +75,32 @@ function migrations(dialect: AnalystDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // Names for the report: the Unit frame and the agency list of each registered survey package
+    // (units.csv, agencies.csv), keyed by survey so two surveys may name a code differently.
+    '002_units_and_agencies': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('units')
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('name_vi', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text')
+          .addColumn('former_province', 'text')
+          .addColumn('former_district', 'text')
+          .addPrimaryKeyConstraint('units_pk', ['survey_id', 'code'])
+          .execute();
+        await db.schema
+          .createTable('agencies')
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.notNull())
+          .addColumn('kind', 'text')
+          .addColumn('name_vi', 'text', (c) => c.notNull())
+          .addColumn('name_en', 'text')
+          .addPrimaryKeyConstraint('agencies_pk', ['survey_id', 'code'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -2,9 +2,10 @@
 // interviews are those whose stored revision is `current` (the latest, not in conflict) with
 // outcome `completed`; interviews in conflict are left out and counted, as are current ones with
 // another outcome. One respondent per interview goes to shared/indices' sample builder.
-import { createSampleBuilder, groupReport, indicesByUnit, indicesOverall, unitReport, type GroupReport, type IndexAnswer, type UnitReport } from '../../shared/indices';
+import { createSampleBuilder, groupReport, indicesOverall, type GroupReport, type IndexAnswer, type UnitReport } from '../../shared/indices';
 import type { FormModel } from '../../shared/forms/model';
 import { ServiceError } from '../../shared/contract/errors';
+import { reportGroups, type GroupListKey, type ReportGrouping } from './groups';
 import type { AnalystStore } from './store';
 
 export interface IndexReport {
@@ -13,6 +14,14 @@ export interface IndexReport {
   overall: GroupReport;
   units: UnitReport[];
   excluded: { conflicts: number; not_completed: number };
+}
+
+/** The report `--by agency|surveyor` (groups.ts): `agencies` or `surveyors` in place of `units`, same entries. */
+export type GroupedIndexReport = Omit<IndexReport, 'units'> & Partial<Record<GroupListKey, UnitReport[]>>;
+
+export interface ReportOptions {
+  survey?: string;
+  now?: Date;
 }
 
 export class ReportError extends Error {}
@@ -27,7 +36,9 @@ function indexAnswer(value: string, missing: string | null): IndexAnswer {
   return Number.isInteger(code) ? { code } : 'unanswered';
 }
 
-export async function buildReport(store: AnalystStore, options: { survey?: string; now?: Date } = {}): Promise<IndexReport> {
+export function buildReport(store: AnalystStore, options?: ReportOptions & { by?: 'unit' }): Promise<IndexReport>;
+export function buildReport(store: AnalystStore, options: ReportOptions & { by: ReportGrouping }): Promise<GroupedIndexReport>;
+export async function buildReport(store: AnalystStore, options: ReportOptions & { by?: ReportGrouping } = {}): Promise<GroupedIndexReport> {
   const { db } = store;
   const surveys = (await db.selectFrom('interviews').select('survey_id').distinct().orderBy('survey_id').execute()).map((r) => r.survey_id);
   const survey = options.survey ?? (surveys.length === 1 ? surveys[0]! : undefined);
@@ -45,7 +56,7 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
         `no form is registered for survey ${survey}; run khaosat import --package P.kspkg first (the index configuration comes from the form)`,
     );
   }
-  const model = JSON.parse(form.form) as Pick<FormModel, 'index'>;
+  const model = JSON.parse(form.form) as Pick<FormModel, 'index' | 'children' | 'choiceLists'>;
   if (!model.index || model.index.components.length === 0) throw new ServiceError('package_damaged', `form ${survey} ${form.form_version} defines no satisfaction index`);
   const questions = [...new Set(model.index.components.flatMap((c) => c.items.map((i) => i.question)))];
 
@@ -82,11 +93,12 @@ export async function buildReport(store: AnalystStore, options: { survey?: strin
     for (const r of slice) builder.add({ id: r.id, unitCode: r.unit_code, answers: byInterview.get(r.id) ?? {} });
   }
   const sample = builder.finish();
+  const { key, groups } = await reportGroups(store, survey, model, sample, options.by ?? 'unit');
   return {
     survey,
     generated_at: (options.now ?? new Date()).toISOString(),
     overall: groupReport(indicesOverall(sample)),
-    units: indicesByUnit(sample).map((g) => unitReport(g)),
+    [key]: groups,
     excluded: { conflicts: Number(conflicts.n), not_completed: Number(notCompleted.n) },
   };
 }

@@ -77,10 +77,32 @@ export interface FormTable {
   registered_at: string;
 }
 
+/** The Unit frame of a registered survey package (units.csv), for names in reports. */
+export interface UnitTable {
+  survey_id: string;
+  code: string;
+  type: string;
+  name_vi: string;
+  name_en: string | null;
+  former_province: string | null;
+  former_district: string | null;
+}
+
+/** The agency list of a registered survey package (agencies.csv), for names in reports. */
+export interface AgencyTable {
+  survey_id: string;
+  code: string;
+  kind: string | null;
+  name_vi: string;
+  name_en: string | null;
+}
+
 export interface AnalystDatabase {
   devices: DeviceTable;
   batch_arrivals: BatchArrivalTable;
   interviews: InterviewTable;
   answers: AnswerTable;
   forms: FormTable;
+  units: UnitTable;
+  agencies: AgencyTable;
 }

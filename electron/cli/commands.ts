@@ -88,9 +88,9 @@ export const COMMANDS: Command[] = [
   },
   {
     words: ['report'],
-    usage: 'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit] [--format table|json|csv]',
+    usage: 'khaosat report --db FILE|postgres://user@host:port/db [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv]',
     summary:
-      'Satisfaction indices (percent, 95% intervals) overall and per Unit from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
+      'Satisfaction indices (percent, 95% intervals) overall and per Unit (or agency, or surveyor: --by) from the analyst store: completed interviews at their latest non-conflicting revision; conflicts left out and counted.',
     run: reportCommand,
   },
   {

@@ -1,10 +1,10 @@
 // Loads a form for the CLI and services: an XLSForm (.xlsx) is read and compiled, a form.json
 // (a compiled model) is checked and its expressions re-parsed from source, so a hand-edited
 // or tampered tree never disagrees with the text the designer sees.
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, extname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { compileForm, type CompileResult, type FormError, FormIssues } from '../../shared/forms';
-import { attachChoiceFiles } from './choiceFiles';
 import { checkFormJson } from './checkFormJson';
 import { FormFileError, MAX_FORM_FILE_BYTES, readXlsxBuffer } from './readXlsx';
 import { describeNotXlsx, sniffFormFile } from './sniffFormFile';
@@ -41,11 +41,7 @@ export async function loadFormFile(path: string): Promise<CompileResult> {
       const d = describeNotXlsx(name, what);
       return failure(name, d.code, d.vi, d.en);
     }
-    const compiled = compileForm(await readXlsxBuffer(bytes, name));
-    if (!compiled.ok) return compiled;
-    // select_*_from_file: the CSVs beside the form become choice lists of the model.
-    const attached = await attachChoiceFiles(compiled.form, dirname(path));
-    return attached.ok ? { ...compiled, form: attached.form } : { ok: false, errors: attached.errors, warnings: compiled.warnings };
+    return compileForm(await readXlsxBuffer(bytes, name), { attachment: attachmentReader(dirname(path)) });
   } catch (err) {
     if (err instanceof FormFileError) return failure(name, err.code, err.messageVi, err.message, err.sheet);
     const e = err as NodeJS.ErrnoException;
@@ -60,6 +56,30 @@ export async function loadFormFile(path: string): Promise<CompileResult> {
     }
     return failure(name, 'unreadable_file', `Không mở được tệp ${name}: ${e.code ?? e.message}`, `Could not open ${name}: ${e.code ?? e.message}`);
   }
+}
+
+/**
+ * Files shipped with the form (select_*_from_file and pulldata CSVs, csv-external instances) are
+ * read from the form's own folder, as ODK servers take them as the form's attachments. Only a
+ * plain file name is looked up (never a path), and each is limited like a form file.
+ */
+export function attachmentReader(folder: string): (file: string) => string | null {
+  return (file) => {
+    if (file !== basename(file) || file.startsWith('.')) return null;
+    const full = join(folder, file);
+    let size: number;
+    try {
+      const info = statSync(full);
+      if (!info.isFile()) return null;
+      size = info.size;
+    } catch {
+      return null;
+    }
+    if (size > MAX_FORM_FILE_BYTES) {
+      throw new FormFileError('file_too_large', `Tệp đính kèm ${file} lớn hơn ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB.`, `The attached file ${file} is larger than ${MAX_FORM_FILE_BYTES / 1024 / 1024} MB.`, file);
+    }
+    return readFileSync(full, 'utf8');
+  };
 }
 
 async function loadFormJson(path: string): Promise<CompileResult> {

@@ -118,6 +118,15 @@ export function createFormCatalog(repos: Repositories) {
       return row ? load(row) : null;
     },
     byVersion(surveyId: string, version: string): LoadedForm | null {
+      // Every saved answer asks for its form: a cached one is found by its hash without reading
+      // the definition (~150 kB for HIDS) out of SQLite again.
+      const hash = repos.surveys.formVersionHash(surveyId, version)?.hash;
+      const hit = hash ? cache.get(hash) : undefined;
+      if (hit && hit.surveyId === surveyId && hit.formVersion === version) {
+        cache.delete(hash!);
+        cache.set(hash!, hit);
+        return hit;
+      }
       const row = repos.surveys.formVersion(surveyId, version);
       return row ? load(row) : null;
     },

@@ -18,7 +18,7 @@ import type {
   User,
 } from '../../shared/contract/schemas';
 import { type AnswerIssue, checkAnswer, loadAnswers, questionAtPath, type StoredAnswer } from '../../shared/engine/answers';
-import { createFormRuntime } from '../../shared/engine/runtime';
+import { createFormRuntime, lastSavedAnswers, lastSavedNamesOf } from '../../shared/engine/runtime';
 import { EDITABLE_STATUSES, type InterviewAction, transitionFor } from '../../shared/interviews/status';
 import { describeMediaValue } from '../../shared/forms/media';
 import type { AnswerRow } from '../db/repositories/answers';
@@ -102,6 +102,19 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
     const form = forms.byVersion(row.survey_id, row.form_version);
     if (!form) throw new Error(`form version ${row.survey_id}@${row.form_version} of interview ${row.id} is not installed`);
     return form;
+  }
+
+  /**
+   * `${last-saved#name}`: the answers of the surveyor's previous interview of the same form
+   * version that the form reads (undefined when it reads none). The renderer's runtime and the
+   * completion check below get the same ones.
+   */
+  function lastSavedOf(row: InterviewRow, form: LoadedForm): { path: string; value: AnswerValue }[] | undefined {
+    if (lastSavedNamesOf(form.model).size === 0) return undefined;
+    const previous = repos.interviews.previousOf(row);
+    if (previous === undefined) return [];
+    const stored = repos.answers.forInterview(previous).map((a) => ({ path: a.path, value: JSON.parse(a.value) as AnswerValue }));
+    return lastSavedAnswers(form.model, stored);
   }
 
   function summary(id: string): InterviewSummary {
@@ -247,7 +260,8 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
         const at = nowIso(ctx);
         const form = formOf(row);
         const surveyor = repos.users.findById(row.surveyor_id);
-        const rt = createFormRuntime(form.model, { now: ctx.clock, deviceId: row.device_id, username: surveyor?.code ?? '' });
+        const lastSaved = lastSavedOf(row, form);
+        const rt = createFormRuntime(form.model, { now: ctx.clock, deviceId: row.device_id, username: surveyor?.code ?? '', instanceId: row.id, ...(lastSaved ? { lastSaved } : {}) });
         const stored = repos.answers.forInterview(row.id).map((a) => ({ path: a.path, value: JSON.parse(a.value) as AnswerValue, missing: a.missing }));
         const loadIssues = loadAnswers(rt, stored);
         const snap = rt.snapshot();
@@ -257,7 +271,7 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
         ];
         if (issues.length) {
           // Messages come in the form's language; English ones from the same engine.
-          const en = createFormRuntime(form.model, { now: ctx.clock, language: 'en', deviceId: row.device_id, username: surveyor?.code ?? '' });
+          const en = createFormRuntime(form.model, { now: ctx.clock, language: 'en', deviceId: row.device_id, username: surveyor?.code ?? '', instanceId: row.id, ...(lastSaved ? { lastSaved } : {}) });
           loadAnswers(en, stored);
           const enByPath = new Map(en.snapshot().errors.map((e) => [e.path, e.message]));
           for (const i of issues) i.en = enByPath.get(i.path) ?? i.en;
@@ -325,8 +339,9 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
 
     load(actor: User, interviewId: string): Interview {
       return db.transaction(() => {
-        readable(actor, interviewId);
-        return { summary: summary(interviewId), answers: repos.answers.forInterview(interviewId).map(toAnswer) };
+        const row = readable(actor, interviewId);
+        const lastSaved = lastSavedOf(row, formOf(row));
+        return { summary: summary(interviewId), answers: repos.answers.forInterview(interviewId).map(toAnswer), ...(lastSaved ? { lastSaved } : {}) };
       })();
     },
 

@@ -16,6 +16,8 @@ const MIX: readonly [RespondentKind, number][] = [
 
 /** A rating question answers "don't know" this often (per mille). */
 export const DONT_KNOW_PER_MILLE = 40;
+/** The agency rated is the respondent's own Unit's People's Committee this often (else another, at random). */
+export const LOCAL_AGENCY_PER_MILLE = 700;
 /** A service user filed a petition or complaint (EXP_PAKN = 1, asked FBK1–FBK3) this often. */
 export const PETITION_PER_MILLE = 200;
 

@@ -19,7 +19,7 @@ import type { ExportedBatch } from '../services/batches';
 import type { ScryptParams } from '../services/secrets';
 import { signingKeyFromSeed } from '../sync/signing';
 import { readSurveyPackage } from '../sync/survey-package';
-import { DONT_KNOW_PER_MILLE, drawRespondent, pick, rating, unitMean, type Respondent, type RespondentKind } from './respondent';
+import { DONT_KNOW_PER_MILLE, drawRespondent, LOCAL_AGENCY_PER_MILLE, pick, rating, unitMean, type Respondent, type RespondentKind } from './respondent';
 
 /** Simulated laptops hash PINs with this low scrypt cost (the default takes ~0.1 s per hash). */
 export const SIMULATION_SCRYPT: ScryptParams = { N: 2 ** 10, r: 8, p: 1 };
@@ -30,7 +30,11 @@ export interface SimulateOptions {
   interviews: number;
   outDir: string;
   seed: number;
-  /** Interviews are spread over this many Units of the frame (a seeded choice); default all. */
+  /**
+   * Interviews are spread over this many Units of the frame (a seeded choice); default all. Each
+   * laptop works through a block of neighbouring Units of that list (as a team covers its area),
+   * so every Unit gets the same number of interviews, ±1.
+   */
   units?: number;
   progress?: (line: string) => void;
 }
@@ -61,7 +65,7 @@ function enterable(nodes: readonly FormNode[], out: QuestionNode[] = []): Questi
   return out;
 }
 
-interface Draw {
+export interface Draw {
   rng: Random;
   respondent: Respondent;
   mean: number;
@@ -84,6 +88,8 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
     if (q.name === 'SCR_USE') preferred.push(respondent.kind === 'user' ? '1' : pick(rng, ['2', '3']));
     if (q.name === 'EXP_PAKN') preferred.push(respondent.petition ? '1' : '2');
     if (q.name === 'META_UNIT') preferred.push(d.unitCode);
+    // Most respondents rate their ward's or commune's People's Committee (agency code = Unit code).
+    if (q.name === 'agency' && rng.below(1000) < LOCAL_AGENCY_PER_MILLE) preferred.push(d.unitCode);
     if (RATING.test(q.name)) {
       const dk = q.missingCodes.find((c) => missing.get(c) === 'dont_know');
       if (dk && rng.below(1000) < DONT_KNOW_PER_MILLE) return [{ value: dk, missing: 'dont_know' }];
@@ -104,11 +110,18 @@ function candidates(rt: FormRuntime, model: FormModel, q: QuestionNode, d: Draw)
   return [];
 }
 
-/** Answers one interview the way a surveyor walks the form: each relevant question, in order. */
-function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedInterview['answers'] {
-  const rt = createFormRuntime(model, { now: clock, deviceId: core.deviceId, username: surveyor.code });
+export type SimulatedAnswer = SimulatedInterview['answers'][number];
+
+/**
+ * Walks the form the way a surveyor does — each relevant question a surveyor can enter, in form
+ * order — and gives each the first candidate answer the form runtime accepts; `onAnswer` sees
+ * each answer as it is chosen (the simulated laptop saves it there). Also used by the import
+ * bench to draw interview records without a laptop database.
+ */
+export function walkInterview(model: FormModel, d: Draw, clock: () => Date, who: { deviceId: string; username: string }, onAnswer?: (a: SimulatedAnswer) => void): SimulatedAnswer[] {
+  const rt = createFormRuntime(model, { now: clock, deviceId: who.deviceId, username: who.username });
   rt.setAnswer('consent', '1');
-  const saved: SimulatedInterview['answers'] = [];
+  const saved: SimulatedAnswer[] = [];
   for (const q of enterable(model.children)) {
     if (q.name === 'consent' || !rt.isRelevant(q.name)) continue;
     const tries = candidates(rt, model, q, d);
@@ -127,14 +140,22 @@ function answerInterview(core: Core, surveyor: User, model: FormModel, interview
       if (rt.getError(q.name)) throw new Error(`simulate: no valid answer found for ${q.name}`);
       continue;
     }
-    core.services.interviews.saveAnswer(surveyor, { interviewId, path: q.name, value: chosen.value, missing: chosen.missing });
-    saved.push({ path: q.name, value: chosen.value, missing: chosen.missing });
+    const answer = { path: q.name, value: chosen.value, missing: chosen.missing };
+    onAnswer?.(answer);
+    saved.push(answer);
   }
   return saved;
 }
 
+/** Answers one interview on a simulated laptop: each answer saved through the laptop's service. */
+function answerInterview(core: Core, surveyor: User, model: FormModel, interviewId: string, d: Draw, clock: () => Date): SimulatedAnswer[] {
+  return walkInterview(model, d, clock, { deviceId: core.deviceId, username: surveyor.code }, (a) =>
+    core.services.interviews.saveAnswer(surveyor, { interviewId, path: a.path, value: a.value, missing: a.missing }),
+  );
+}
+
 /** A clock that moves one minute per reading, from a fixed start: the same times on every run. */
-function simulatedClock(startMs: number): () => Date {
+export function simulatedClock(startMs: number): () => Date {
   let t = startMs;
   return () => new Date((t += 60_000));
 }
@@ -178,7 +199,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
       ];
       for (let i = 0; i < o.interviews; i++) {
         const surveyor = surveyors[i % surveyors.length]!;
-        const unitCode = pick(lrng, units);
+        const unitCode = units[Math.floor((((laptop - 1) * o.interviews + i) * units.length) / (o.laptops * o.interviews))]!;
         const respondent = drawRespondent(lrng);
         const today = clock().toISOString().slice(0, 10);
         const started = core.services.interviews.start(surveyor, { surveyId, unitCode, consent: respondent.kind !== 'refusal' });

@@ -145,9 +145,20 @@ export type Answer = z.infer<typeof AnswerSchema>;
 /** Most answers one interview can hold (a 300-question form with rosters stays far below it). */
 export const MAX_ANSWERS_PER_INTERVIEW = 20_000;
 
+/** An answer of the surveyor's previous interview, as `${last-saved#name}` reads it. */
+export const LastSavedAnswerSchema = z.strictObject({
+  path: AnswerPathSchema,
+  value: AnswerValueSchema,
+});
+
 export const InterviewSchema = z.strictObject({
   summary: InterviewSummarySchema,
   answers: z.array(AnswerSchema).max(MAX_ANSWERS_PER_INTERVIEW),
+  /**
+   * For a form that uses `${last-saved#name}`: the answers to those questions in the surveyor's
+   * previous interview of the same form version (absent when the form uses none).
+   */
+  lastSaved: z.array(LastSavedAnswerSchema).max(MAX_ANSWERS_PER_INTERVIEW).optional(),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
 

@@ -2,7 +2,8 @@
 // (with sheet, row and column) so a survey designer can fix the whole form in one pass.
 import { findCycles, type DependencyEdge } from './cycles';
 import { FormIssues, inRowOrder, type FormError, type FormErrorAt } from './errors';
-import { checkReferences, compileExpression, type PendingExpression } from './expressions';
+import { type AttachmentReader, type FromFileQuestion, readAttachments } from './attachments';
+import { checkReferences, checkRepeatSelects, compileExpression, type PendingExpression } from './expressions';
 import { readChoices } from './choices';
 import { readIndexConfig } from './indexConfig';
 import { languagesInHeaders, parseLanguage, readLocalized } from './languages';
@@ -43,15 +44,20 @@ interface OpenBlock {
   block: 'group' | 'repeat' | 'loop';
 }
 
+export interface CompileOptions {
+  /** Reads a file shipped beside the form (a select_*_from_file or pulldata CSV); absent: none. */
+  attachment?: AttachmentReader;
+}
+
 /** Compiles a workbook; errors and warnings come back in row order (see inRowOrder). */
-export function compileForm(wb: Workbook): CompileResult {
-  const result = compileWorkbook(wb);
+export function compileForm(wb: Workbook, opts: CompileOptions = {}): CompileResult {
+  const result = compileWorkbook(wb, opts);
   const sheets = Object.keys(wb.sheets);
   const warnings = inRowOrder(result.warnings, sheets);
   return result.ok ? { ...result, warnings } : { ...result, errors: inRowOrder(result.errors, sheets), warnings };
 }
 
-function compileWorkbook(wb: Workbook): CompileResult {
+function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
   const issues = new FormIssues(wb.fileName);
   const surveyFound = findSheet(wb, 'survey');
   if (!surveyFound) {
@@ -114,6 +120,9 @@ function compileWorkbook(wb: Workbook): CompileResult {
   /** Names the compiler generates itself (`<repeat>_count`, `<select>_other`), with the row that made them. */
   const generated: { name: string; by: string; row: number }[] = [];
   const externalInstances: { name: string; file: string }[] = [];
+  const fromFile: FromFileQuestion[] = [];
+  /** `select_one ${q}`: choices from the answers to q in a repeat. */
+  const repeatSelects: { q: QuestionNode; at: FormErrorAt; source: string }[] = [];
   // `${name}` inside labels, hints and messages (shown with the current value, like ODK's <output>).
   const textRefs: { name: string; at: FormErrorAt }[] = [];
   const textColumns = survey.columns.filter((c) => TEXT_BASES.includes(c.base));
@@ -322,14 +331,23 @@ function compileWorkbook(wb: Workbook): CompileResult {
     if (t.file !== undefined) {
       if (!isChoicesFileName(t.file)) {
         issues.error(at(r, typeCol), 'invalid_choices_file', `"${typeText}": tệp lựa chọn phải là tên tệp .csv, .xml hoặc .geojson không có khoảng trắng (ví dụ "${t.type} don_vi.csv").`, `"${typeText}": the choices file must be a .csv, .xml or .geojson file name without spaces (e.g. "${t.type} units.csv").`, `${t.type} <file>.csv`);
-      } else q.choicesFile = t.file;
+      } else {
+        q.choicesFile = t.file;
+        fromFile.push({ q, at: at(r, typeCol) });
+      }
     }
 
     if (t.type === 'audit' && name !== 'audit') {
       // ODK reads the audit log only from a question named `audit` (pyxform's rule).
       issues.error(at(r, nameCol), 'invalid_name', `Câu kiểu audit phải có tên "audit", không phải "${name}".`, `An audit question must be named "audit", not "${name}".`, 'audit');
     }
-    if (t.listName !== undefined) {
+    const fromRepeat = t.listName === undefined ? null : /^\$\{([^}]*)\}$/.exec(t.listName.trim());
+    if (fromRepeat) {
+      q.choicesFrom = (fromRepeat[1] ?? '').trim();
+      repeatSelects.push({ q, at: at(r, typeCol), source: q.choicesFrom });
+      const cf = expr(r, cols.choiceFilter, name, true);
+      if (cf) q.choiceFilter = cf;
+    } else if (t.listName !== undefined) {
       q.listName = t.listName;
       // select_one_external reads its choices from external_choices (not collected here).
       const list = t.type === 'select_one_external' ? { name: t.listName, choices: [] } : choices.lists[t.listName];
@@ -361,6 +379,10 @@ function compileWorkbook(wb: Workbook): CompileResult {
         q.choiceFilter = cf;
         filterChecks.push({ r, q });
       }
+    } else if (q.choicesFile !== undefined) {
+      // Bare names are the file's columns, known only once it is read: not checked here.
+      const cf = expr(r, cols.choiceFilter, name, true);
+      if (cf) q.choiceFilter = cf;
     } else if (valueAt(r, cols.choiceFilter)) {
       issues.warn(at(r, cols.choiceFilter), 'column_ignored', 'choice_filter chỉ dùng cho câu hỏi chọn; bỏ qua.', 'choice_filter only applies to select questions; ignored.');
     }
@@ -424,6 +446,8 @@ function compileWorkbook(wb: Workbook): CompileResult {
     }
   }
   checkReferences(pending, new Set(allNodes.keys()), issues);
+  checkRepeatSelects(repeatSelects, allNodes, parentOf, issues);
+  const attachments = readAttachments({ fromFile, externalInstances, pending, lists: choices.lists, read: opts.attachment, issues, language: dl });
   for (const { name, at: where } of textRefs) {
     if (allNodes.has(name)) continue;
     const sug = suggest(name, allNodes.keys());
@@ -515,5 +539,6 @@ function compileWorkbook(wb: Workbook): CompileResult {
   };
   if (instanceName) form.instanceName = instanceName;
   if (externalInstances.length > 0) form.externalInstances = externalInstances;
+  if (attachments.length > 0) form.attachments = attachments;
   return { ok: true, form, warnings: issues.warnings };
 }

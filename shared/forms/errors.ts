@@ -51,7 +51,9 @@ export type FormErrorCode =
   | 'not_collected'
   | 'unknown_column'
   | 'unknown_setting'
-  | 'unknown_parameter';
+  | 'unknown_parameter'
+  | 'bare_name'
+  | 'missing_attachment';
 
 export interface FormError {
   file: string;

@@ -150,8 +150,13 @@ export interface QuestionNode extends NodeBase {
   listName?: string;
   /** `trigger` column: the calculation re-runs only when one of these questions changes (ODK). */
   triggers?: string[];
-  /** select_*_from_file: the CSV/XML file shipped with the form (`units.csv`). */
+  /**
+   * select_*_from_file: the CSV/XML file shipped with the form (`units.csv`). When the CSV was
+   * there at compile time its rows became the choice list named after the file (`listName`).
+   */
   choicesFile?: string;
+  /** `select_one ${q}`: the choices are the answers given to q, a question inside a repeat. */
+  choicesFrom?: string;
   /** Expression evaluated per choice; `choice.extra` columns are available by name. */
   choiceFilter?: CompiledExpression;
   /** select_* `or_other`: an "other" choice plus a free-text answer `<name>_other`. */
@@ -242,8 +247,21 @@ export interface FormModel {
   index: IndexConfig;
   /** `xml-external` / `csv-external` rows: secondary instances the form names, with their files. */
   externalInstances?: { name: string; file: string }[];
+  /**
+   * CSV files shipped beside the form and read when it was compiled: the choices of
+   * select_*_from_file, `csv-external` instances and `pulldata()` tables. Each is the secondary
+   * instance `instance('<file name without .csv>')/root/item`, one element per column.
+   */
+  attachments?: FormAttachment[];
   /** File the form was compiled from (for messages only). */
   sourceFile: string;
+}
+
+/** A CSV file shipped with the form, as read at compile time (header row, then rows of text). */
+export interface FormAttachment {
+  file: string;
+  columns: string[];
+  rows: string[][];
 }
 
 /** Calls `visit` on every node, depth first, in form order. */

@@ -35,6 +35,14 @@ const benches: BenchEntry[] = [
     run: async () => (await import('./compile.bench')).runCompileBench({ runs: Number(process.env.KHAOSAT_BENCH_COMPILE_RUNS ?? 7) }),
   },
   {
+    id: 'import',
+    run: async () =>
+      (await import('./import.bench')).runImportBench({
+        batches: Number(process.env.KHAOSAT_BENCH_IMPORT_BATCHES ?? 1_000),
+        perBatch: Number(process.env.KHAOSAT_BENCH_IMPORT_PER_BATCH ?? 200),
+      }),
+  },
+  {
     id: 'ui',
     run: async () =>
       (await import('./ui.bench')).runUiBench({

@@ -200,3 +200,33 @@ describe('barcode, range, rank, acknowledge, hidden', () => {
     expect(r.handle.screens.model().pages.some((p) => p.paths.includes('secret'))).toBe(false);
   });
 });
+
+describe('select_one_from_file / select_multiple_from_file', () => {
+  it('offers the rows of the CSV shipped with the form as radios / checkboxes, picked by digit, and saves their codes', async () => {
+    const { compileForm } = await import('../../shared/forms');
+    const csv = 'name,label\n1,Phường Bến Thành\n2,Phường Sài Gòn\n3,Xã Bình Chánh\n';
+    const compiled = compileForm(
+      {
+        fileName: 'f.xlsx',
+        sheets: {
+          survey: { rows: [['type', 'name', 'label'], ['select_one_from_file units.csv', 'unit', 'Đơn vị'], ['select_multiple_from_file units.csv', 'seen', 'Đã đến']] },
+          settings: { rows: [['form_id', 'version'], ['ff', '1']] },
+        },
+      },
+      { attachment: (file) => (file === 'units.csv' ? csv : null) },
+    );
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.messageEn).join('; '));
+    const r = await renderInterview(compiled.form);
+    await goTo(r, 'unit');
+    const group = screen.getByRole('radiogroup', { name: /Đơn vị/ });
+    expect(within(group).getAllByRole('radio').map((x) => x.getAttribute('value'))).toEqual(['1', '2', '3']);
+    within(group).getAllByRole('radio')[0]?.focus();
+    await r.user.keyboard('3');
+    await goTo(r, 'seen');
+    const boxes = within(screen.getByRole('group', { name: /Đã đến/ }));
+    await r.user.click(boxes.getByRole('checkbox', { name: /Sài Gòn/ }));
+    await r.user.click(boxes.getByRole('checkbox', { name: /Bến Thành/ }));
+    await flush(r);
+    expect(stored(r)).toMatchObject({ unit: '3', seen: ['1', '2'] });
+  });
+});

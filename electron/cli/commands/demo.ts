@@ -17,6 +17,10 @@ import { reportCommand } from './report';
 
 const INSTRUMENT = join('shared', 'instruments', 'hids-satisfaction.xlsx');
 const FRAME = join('shared', 'instruments', 'units', 'hcmc_units_2025.csv');
+const AGENCIES = join('shared', 'instruments', 'units', 'hcmc_agencies_2025.csv');
+/** 4 laptops × 504 interviews: 12 a Unit over the 168 Units, about 7 service users each (62 %). */
+const DEFAULT_LAPTOPS = 4;
+const DEFAULT_INTERVIEWS = 504;
 
 /**
  * The project folder holding the built-in instrument: up from the bundle (dist/electron, where
@@ -49,9 +53,10 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   });
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`);
   const seed = countOption('seed', values.seed, 2026, 0, 4294967295);
-  const laptops = countOption('laptops', values.laptops, 4, 1, 100);
-  const interviews = countOption('interviews', values.interviews, 80, 1, 100_000);
-  const units = countOption('units', values.units, 20, 1, 100_000);
+  const laptops = countOption('laptops', values.laptops, DEFAULT_LAPTOPS, 1, 100);
+  const interviews = countOption('interviews', values.interviews, DEFAULT_INTERVIEWS, 1, 100_000);
+  // Default: every Unit of the frame.
+  const units = values.units === undefined ? undefined : countOption('units', values.units, 0, 1, 100_000);
   const root = projectRoot(io.cwd);
   const dir = values.dir ? resolve(io.cwd, values.dir) : mkdtempSync(join(tmpdir(), 'khaosat-demo-'));
   if (values.dir && existsSync(join(dir, 'analyst.sqlite'))) {
@@ -64,9 +69,9 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   try {
     step('khaosat keys generate');
     await keysGenerateCommand(['--out', 'keys'], quiet);
-    step(`khaosat package create (${INSTRUMENT}, ${FRAME})`);
-    await packageCreateCommand(['--form', join(root, INSTRUMENT), '--units', join(root, FRAME), '--keys', 'keys', '--out', 'hids.kspkg'], quiet);
-    step(`khaosat simulate: ${laptops} máy / laptops × ${interviews} phỏng vấn / interviews, ${units} đơn vị / units, seed ${seed}`);
+    step(`khaosat package create (${INSTRUMENT}, ${FRAME}, ${AGENCIES})`);
+    await packageCreateCommand(['--form', join(root, INSTRUMENT), '--units', join(root, FRAME), '--agencies', join(root, AGENCIES), '--keys', 'keys', '--out', 'hids.kspkg'], quiet);
+    step(`khaosat simulate: ${laptops} máy / laptops × ${interviews} phỏng vấn / interviews, ${units ?? 'mọi / all'} đơn vị / units, seed ${seed}`);
     mkdirSync(join(dir, 'batches'), { recursive: true });
     const result = await simulate({ packageBytes: readFileSync(join(dir, 'hids.kspkg')), laptops, interviews, outDir: join(dir, 'batches'), seed, units, progress: (l) => io.err(l) });
     io.err(`Người trả lời / respondents: ${Object.entries(mixCounts(result)).map(([k, n]) => `${k} ${n}`).join(', ')}\n`);

@@ -1,7 +1,9 @@
-// `khaosat report --db TARGET [--survey ID] [--by unit] [--format table|json|csv]`: satisfaction
-// indices per Unit from the analyst store (electron/analyst/report.ts, docs/indices.md).
+// `khaosat report --db TARGET [--survey ID] [--by unit|agency|surveyor] [--format table|json|csv]`:
+// satisfaction indices per Unit (or agency, or surveyor) from the analyst store
+// (electron/analyst/report.ts, groups.ts, docs/indices.md).
 import { parseArgs } from 'node:util';
-import { buildReport, ReportError, type IndexReport } from '../../analyst/report';
+import { GROUP_LIST_KEYS, REPORT_GROUPINGS, type ReportGrouping } from '../../analyst/groups';
+import { buildReport, ReportError, type GroupedIndexReport } from '../../analyst/report';
 import { openAnalystStore } from '../../analyst/store';
 import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
@@ -21,13 +23,14 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     strict: true,
   });
   if (positionals.length > 0) throw usageError(`unexpected argument '${positionals[0]}'`);
-  if (values.by !== 'unit') throw usageError(`--by ${values.by}: only --by unit is available so far`);
+  if (!(REPORT_GROUPINGS as readonly string[]).includes(values.by)) throw usageError(`--by ${values.by}: expected ${REPORT_GROUPINGS.join(', ')}`);
+  const by = values.by as ReportGrouping;
   const format = values.json ? 'json' : values.format;
   if (format !== 'table' && format !== 'json' && format !== 'csv') throw usageError(`--format ${format}: expected table, json or csv`);
   const store = await openAnalystStore(analystTarget(values.db, io));
-  let report: IndexReport;
+  let report: GroupedIndexReport;
   try {
-    report = await buildReport(store, { survey: values.survey });
+    report = await buildReport(store, { survey: values.survey, by });
   } catch (error) {
     if (error instanceof ReportError) throw new CliError(error.message);
     throw error;
@@ -35,28 +38,38 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     await store.close();
   }
   if (format === 'json') printJson(io, report);
-  else if (format === 'csv') io.out(toCsv(report));
-  else printHuman(io, report);
+  else if (format === 'csv') io.out(toCsv(report, by));
+  else printHuman(io, report, by);
   return 0;
 }
 
-function componentIds(report: IndexReport): string[] {
+/** Column headings of the group's code and name, table and CSV. */
+const GROUP_HEADINGS: Record<ReportGrouping, { table: [string, string]; csv: [string, string] }> = {
+  unit: { table: ['đơn vị / unit', 'tên / name'], csv: ['unit_code', 'unit_name'] },
+  agency: { table: ['cơ quan / agency', 'tên / name'], csv: ['agency_code', 'agency_name'] },
+  surveyor: { table: ['điều tra viên / surveyor', 'tên / name'], csv: ['surveyor_code', 'surveyor_name'] },
+};
+
+/** Highest index first; groups with no index last, by code. */
+function sortedGroups(report: GroupedIndexReport, by: ReportGrouping) {
+  return [...(report[GROUP_LIST_KEYS[by]] ?? [])].sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || (a.code < b.code ? -1 : 1));
+}
+
+function componentIds(report: GroupedIndexReport): string[] {
   return [...new Set([...Object.keys(report.overall.components), ...report.overall.components_missing])];
 }
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '' : String(x));
 
-function rows(report: IndexReport): (string | number)[][] {
+function rows(report: GroupedIndexReport, by: ReportGrouping): (string | number)[][] {
   const ids = componentIds(report);
-  // Highest index first; Units with no index last, by code.
-  const units = [...report.units].sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || (a.code < b.code ? -1 : 1));
-  return units.map((u) => [u.code, u.name, u.n, fmt(u.index), u.ci ? `${u.ci[0]}–${u.ci[1]}` : '', ...ids.map((id) => fmt(u.components[id]?.index))]);
+  return sortedGroups(report, by).map((u) => [u.code, u.name, u.n, fmt(u.index), u.ci ? `${u.ci[0]}–${u.ci[1]}` : '', ...ids.map((id) => fmt(u.components[id]?.index))]);
 }
 
-function printHuman(io: CliIo, report: IndexReport): void {
+function printHuman(io: CliIo, report: GroupedIndexReport, by: ReportGrouping): void {
   const ids = componentIds(report);
   io.out(`Khảo sát / survey ${report.survey}: chỉ số chung / overall ${fmt(report.overall.index)} (n = ${report.overall.n}, 95% CI ${report.overall.ci ? report.overall.ci.join('–') : '-'})\n`);
-  printTable(io, ['đơn vị / unit', 'tên / name', 'n', 'chỉ số / index', '95% CI', ...ids], rows(report));
+  printTable(io, [...GROUP_HEADINGS[by].table, 'n', 'chỉ số / index', '95% CI', ...ids], rows(report, by));
   io.out(`Loại ra / excluded: ${report.excluded.conflicts} xung đột / conflicts, ${report.excluded.not_completed} không hoàn thành / not completed\n`);
 }
 
@@ -65,10 +78,9 @@ function csvCell(v: string | number): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function toCsv(report: IndexReport): string {
+function toCsv(report: GroupedIndexReport, by: ReportGrouping): string {
   const ids = componentIds(report);
-  const header = ['unit_code', 'unit_name', 'n', 'index', 'ci_lo', 'ci_hi', ...ids];
-  const units = [...report.units].sort((a, b) => (b.index ?? -1) - (a.index ?? -1) || (a.code < b.code ? -1 : 1));
-  const lines = units.map((u) => [u.code, u.name, u.n, fmt(u.index), fmt(u.ci?.[0]), fmt(u.ci?.[1]), ...ids.map((id) => fmt(u.components[id]?.index))]);
+  const header = [...GROUP_HEADINGS[by].csv, 'n', 'index', 'ci_lo', 'ci_hi', ...ids];
+  const lines = sortedGroups(report, by).map((u) => [u.code, u.name, u.n, fmt(u.index), fmt(u.ci?.[0]), fmt(u.ci?.[1]), ...ids.map((id) => fmt(u.components[id]?.index))]);
   return [header, ...lines].map((l) => l.map(csvCell).join(',')).join('\n') + '\n';
 }

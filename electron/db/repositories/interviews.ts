@@ -68,6 +68,16 @@ export function createInterviewsRepo(db: Database) {
       AND (@unitCode IS NULL OR i.unit_code = @unitCode)
     ORDER BY i.updated_at DESC, i.id
     LIMIT @limit`);
+  // ${last-saved#…}: the same surveyor's interview of the same form version, created before this
+  // one, whose latest answer was saved last. Fixed once this interview exists, so the renderer
+  // and the main process's completion check read the same previous interview.
+  const previous = db.prepare<{ id: string; surveyorId: number; surveyId: string; formVersion: string; createdAt: string }, { id: string }>(`
+    SELECT i.id FROM interviews i
+    WHERE i.surveyor_id = @surveyorId AND i.survey_id = @surveyId AND i.form_version = @formVersion
+      AND i.id <> @id AND i.created_at <= @createdAt
+      AND EXISTS (SELECT 1 FROM answers a WHERE a.interview_id = i.id)
+    ORDER BY (SELECT max(a.saved_at) FROM answers a WHERE a.interview_id = i.id) DESC, i.created_at DESC, i.id
+    LIMIT 1`);
   const touch = db.prepare<[string, string]>('UPDATE interviews SET updated_at = ? WHERE id = ?');
   const setCurrentPath = db.prepare<[string, string, string]>('UPDATE interviews SET current_path = ?, updated_at = ? WHERE id = ?');
   const finish = db.prepare<{ status: InterviewStatus; outcome: Outcome; at: string; id: string }>(
@@ -88,6 +98,9 @@ export function createInterviewsRepo(db: Database) {
     findById: (id: string): InterviewRow | undefined => byId.get(id),
     summaryById: (id: string): InterviewSummaryRow | undefined => summaryById.get(id),
     list: (filter: InterviewFilter): InterviewSummaryRow[] => list.all(filter),
+    /** The surveyor's previous interview of the same form version (for `${last-saved#…}`), if any. */
+    previousOf: (row: InterviewRow): string | undefined =>
+      previous.get({ id: row.id, surveyorId: row.surveyor_id, surveyId: row.survey_id, formVersion: row.form_version, createdAt: row.created_at })?.id,
     touch: (id: string, updatedAt: string): void => {
       touch.run(updatedAt, id);
     },

@@ -47,6 +47,10 @@ export function createSurveysRepo(db: Database) {
   const formVersion = db.prepare<[string, string], FormVersionRow>(
     'SELECT * FROM form_versions WHERE survey_id = ? AND version = ?',
   );
+  // The hash alone, so a cached form is found without copying its definition out of SQLite.
+  const formVersionHash = db.prepare<[string, string], { hash: string | null }>(
+    'SELECT hash FROM form_versions WHERE survey_id = ? AND version = ?',
+  );
   const formByHash = db.prepare<[string], FormVersionRow>(
     'SELECT * FROM form_versions WHERE hash = ? ORDER BY installed_at, rowid LIMIT 1',
   );
@@ -75,6 +79,7 @@ export function createSurveysRepo(db: Database) {
       insertForm.run(surveyId, version, definitionJson, installedAt, hash);
     },
     formVersion: (surveyId: string, version: string): FormVersionRow | undefined => formVersion.get(surveyId, version),
+    formVersionHash: (surveyId: string, version: string): { hash: string | null } | undefined => formVersionHash.get(surveyId, version),
     formByHash: (hash: string): FormVersionRow | undefined => formByHash.get(hash),
     /** Form versions written without a hash (test seeds, older tools); the service fills them in. */
     unhashed: (): FormVersionRow[] => unhashed.all(),

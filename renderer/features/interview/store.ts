@@ -98,7 +98,9 @@ export const INTRO_NOTE = 'intro';
 export function createInterviewStore(opts: InterviewStoreOptions): InterviewHandle {
   const { api, form } = opts;
   const now = opts.now ?? (() => new Date());
-  const runtime = createFormRuntime(form, { language: opts.language ?? form.defaultLanguage, now });
+  // ${last-saved#…} reads the previous interview's answers main sent with this one (as complete() does).
+  const lastSaved = opts.interview.lastSaved;
+  const runtime = createFormRuntime(form, { language: opts.language ?? form.defaultLanguage, now, instanceId: opts.interview.summary.id, ...(lastSaved ? { lastSaved } : {}) });
   // One notification for the whole record (the screen is not shown yet anyway).
   runtime.batch(() => void loadAnswers(runtime, opts.interview.answers));
   const screens = createScreens(runtime);

@@ -114,8 +114,15 @@ function compareAtoms(op: BinaryOp, a: Atom, b: Atom): boolean {
   }
 }
 
+/** A path that selected nothing compares as '' (ODK Collect), see XNodeSet.blankWhenEmpty. */
+function blankIfNothing(v: XValue): XValue {
+  return typeof v === 'object' && v.blankWhenEmpty === true && v.values.length === 0 ? '' : v;
+}
+
 /** XPath 1.0 comparison; with a node-set it is existential (true if any member satisfies it). */
-export function compareValues(op: BinaryOp, a: XValue, b: XValue): boolean {
+export function compareValues(op: BinaryOp, a0: XValue, b0: XValue): boolean {
+  const a = blankIfNothing(a0);
+  const b = blankIfNothing(b0);
   if (isNodeSet(a)) {
     if (typeof b === 'boolean') return compareAtoms(op, toBoolean(a), b);
     if (isNodeSet(b)) {

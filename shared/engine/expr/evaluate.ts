@@ -5,6 +5,7 @@ import type { Expr } from './ast';
 import { compareValues, toBoolean, toNumberOrDays } from './coerce';
 import { ExprEvalError } from './errors';
 import { FUNCTIONS } from './functions';
+import { evaluatePath, evaluateUnion } from './paths';
 import { arityOf } from './signatures';
 import type { EvalContext, XValue } from './values';
 
@@ -64,8 +65,12 @@ export function evaluate(expr: Expr, ctx: EvalContext): XValue {
       }
       return impl(expr.args, ctx, evaluate);
     }
-    case 'parent':
-      throw new ExprEvalError("'..' is only allowed as position(..)", "'..' chỉ dùng trong position(..)");
+    case 'path':
+      return evaluatePath(expr, ctx, evaluate);
+    case 'union':
+      return evaluateUnion(expr, ctx, evaluate);
+    case 'lastSaved':
+      return ctx.lastSaved ? ctx.lastSaved(expr.name) : '';
     default: {
       const unknown: never = expr;
       throw new ExprEvalError(`Unknown expression node ${String((unknown as { kind?: unknown }).kind)}`);

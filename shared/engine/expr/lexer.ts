@@ -8,12 +8,18 @@ export type TokenType =
   | 'number'
   | 'string'
   | 'ref'
+  /** `${last-saved#name}`: the value of name in the surveyor's previous interview of the form */
+  | 'lastSaved'
   | 'name'
   | '.'
   | '..'
   | '('
   | ')'
   | ','
+  | '/'
+  | '['
+  | ']'
+  | '|'
   | '+'
   | '-'
   | '*'
@@ -38,6 +44,8 @@ export interface Token {
 const FIELD_NAME = /[\p{L}_][\p{L}\p{M}\p{N}_.-]*/uy;
 // Function names: an NCName with an optional prefix, as in jr:choice-name.
 const FUNCTION_NAME = /[\p{L}_][\p{L}\p{M}\p{N}_.-]*(?::[\p{L}_][\p{L}\p{M}\p{N}_.-]*)?/uy;
+/** `${last-saved#name}` (pyxform's spelling of ODK's jr://instance/last-saved). */
+export const LAST_SAVED = 'last-saved#';
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)/y;
 
 function isSpace(c: number): boolean {
@@ -72,8 +80,21 @@ export function tokenize(source: string): Token[] {
       case '-':
       case '*':
       case '=':
+      case '[':
+      case ']':
+      case '|':
         tokens.push({ type: ch, start, text: ch });
         i++;
+        continue;
+      case '/':
+        if (source[i + 1] === '/') {
+          // Only the parent, child and self axes exist in ODK XForms: '//' is not one of them.
+          tokens.push({ type: 'invalid', start, text: '//' });
+          i += 2;
+        } else {
+          tokens.push({ type: '/', start, text: '/' });
+          i++;
+        }
         continue;
       case '!':
         if (source[i + 1] === '=') {
@@ -113,13 +134,15 @@ export function tokenize(source: string): Token[] {
       }
       case '$': {
         if (source[i + 1] !== '{') throw new ExprSyntaxError(i + 1, "'{' after '$'", { expectedVi: "'{' sau '$'" });
-        const name = matchAt(FIELD_NAME, source, i + 2);
+        const lastSaved = source.startsWith(LAST_SAVED, i + 2);
+        const nameAt = lastSaved ? i + 2 + LAST_SAVED.length : i + 2;
+        const name = matchAt(FIELD_NAME, source, nameAt);
         if (name === null) {
-          throw new ExprSyntaxError(i + 2, 'a field name inside ${...}', { expectedVi: 'tên câu hỏi trong ${...}' });
+          throw new ExprSyntaxError(nameAt, 'a field name inside ${...}', { expectedVi: 'tên câu hỏi trong ${...}' });
         }
-        const end = i + 2 + name.length;
+        const end = nameAt + name.length;
         if (source[end] !== '}') throw new ExprSyntaxError(end, "'}'");
-        tokens.push({ type: 'ref', start, text: name });
+        tokens.push({ type: lastSaved ? 'lastSaved' : 'ref', start, text: name });
         i = end + 1;
         continue;
       }

@@ -1,7 +1,7 @@
 // Recursive-descent parser for the XLSForm/XPath subset, with XPath 1.0 precedence:
 // or < and < equality < relational < additive < multiplicative < unary. Throws only ExprSyntaxError.
 
-import type { BinaryOp, Expr } from './ast';
+import type { BinaryOp, Expr, PathStart, Step } from './ast';
 import { ExprSyntaxError } from './errors';
 import { tokenize, type Token, type TokenType } from './lexer';
 import { compileRegex } from './regex';
@@ -11,10 +11,13 @@ export const MAX_SOURCE_LENGTH = 10_000;
 export const MAX_NESTING = 200;
 
 const OPERAND = { en: 'an operand (a value, ${name} or a function)', vi: 'toán hạng (giá trị, ${tên} hoặc hàm)' };
+const DESCENDANTS = { en: "'//' (descendants) is not an ODK XForms axis: write each step", vi: "'//' (hậu duệ) không có trong ODK XForms: hãy viết từng bước" };
 const OPERATOR_OR_END = { en: 'an operator or the end of the expression', vi: 'toán tử hoặc kết thúc biểu thức' };
 
 /** `${q}` alone in a string literal: the form jr:choice-name's second argument takes in XLSForm. */
 export const QUOTED_REF = /^\s*\$\{([\p{L}_][\p{L}\p{M}\p{N}_.-]*)\}\s*$/u;
+/** `'/data/group/q'`: the form pyxform writes jr:choice-name's second argument in; the last step names the question. */
+export const ABSOLUTE_PATH = /^\s*(?:\/[\p{L}_][\p{L}\p{M}\p{N}_.-]*)+\s*$/u;
 
 class Parser {
   private readonly tokens: Token[];
@@ -146,10 +149,82 @@ class Parser {
       if (pos < 0) pos = t.start;
       count++;
     }
-    const operand = this.parsePrimary();
+    const operand = this.parseUnion();
     if (count === 0) return operand;
     const once: Expr = { kind: 'neg', operand, pos: count % 2 === 1 ? pos : pos + 1 };
     return count % 2 === 1 ? once : { kind: 'neg', operand: once, pos };
+  }
+
+  /** `a | b | c`: XPath's union, between unary minus and paths. */
+  private parseUnion(): Expr {
+    let left = this.parsePathExpr();
+    while (this.peek().type === '|') {
+      this.next();
+      left = { kind: 'union', left, right: this.parsePathExpr(), pos: left.pos };
+    }
+    return left;
+  }
+
+  /** Whether the next token can begin a location step: a name, `*`, `.` or `..`. */
+  private atStep(): boolean {
+    const t = this.peek();
+    if (t.type === 'name') return this.tokens[this.index + 1]?.type !== '(';
+    return t.type === '*' || t.type === '.' || t.type === '..';
+  }
+
+  private parsePredicates(): Expr[] {
+    const out: Expr[] = [];
+    while (this.peek().type === '[') {
+      this.next();
+      if (++this.depth > MAX_NESTING) this.tooDeep();
+      out.push(this.parseOr());
+      this.depth--;
+      this.expect(']', { en: "']'", vi: "']'" });
+    }
+    return out;
+  }
+
+  private parseStep(): Step {
+    const t = this.next();
+    if (t.type === '.') return { axis: 'self', name: '', predicates: this.parsePredicates() };
+    if (t.type === '..') return { axis: 'parent', name: '', predicates: this.parsePredicates() };
+    if (t.type === 'name' || t.type === '*') return { axis: 'child', name: t.type === '*' ? '*' : t.text, predicates: this.parsePredicates() };
+    return this.fail(t, { en: 'a name, *, . or .. after /', vi: 'tên, *, . hoặc .. sau /' });
+  }
+
+  /** Steps after the first one, each after a '/'. */
+  private parseMoreSteps(steps: Step[]): Step[] {
+    for (;;) {
+      const t = this.peek();
+      if (t.type === 'invalid' && t.text === '//') this.fail(t, { en: "'/'", vi: "'/'" }, DESCENDANTS);
+      if (t.type !== '/') return steps;
+      this.next();
+      steps.push(this.parseStep());
+    }
+  }
+
+  /**
+   * A location path (`/data/q`, `../q`, `name`, `instance('x')/root/item[…]/label`) or a
+   * primary expression. A lone `.` stays the fast `current` node.
+   */
+  private parsePathExpr(): Expr {
+    const t = this.peek();
+    if (t.type === '/') {
+      this.next();
+      const steps = this.atStep() ? this.parseMoreSteps([this.parseStep()]) : [];
+      return { kind: 'path', start: { kind: 'root' }, steps, pos: t.start };
+    }
+    const after = this.tokens[this.index + 1]?.type;
+    const relative =
+      (t.type === 'name' && after !== '(') || t.type === '*' || t.type === '..' || (t.type === '.' && (after === '/' || after === '['));
+    if (relative) {
+      return { kind: 'path', start: { kind: 'context' }, steps: this.parseMoreSteps([this.parseStep()]), pos: t.start };
+    }
+    const primary = this.parsePrimary();
+    const predicates = this.parsePredicates();
+    if (predicates.length === 0 && this.peek().type !== '/') return primary;
+    const start: PathStart = { kind: 'expr', expr: primary, predicates };
+    return { kind: 'path', start, steps: this.parseMoreSteps([]), pos: primary.pos };
   }
 
   private parsePrimary(): Expr {
@@ -164,6 +239,9 @@ class Parser {
       case 'ref':
         this.next();
         return { kind: 'ref', name: t.text, pos: t.start };
+      case 'lastSaved':
+        this.next();
+        return { kind: 'lastSaved', name: t.text, pos: t.start };
       case '.':
         this.next();
         return { kind: 'current', pos: t.start };
@@ -174,13 +252,10 @@ class Parser {
         return inner;
       }
       case 'name':
-        if (this.tokens[this.index + 1]?.type === '(') return this.parseCall();
-        return this.fail(t, OPERAND, {
-          en: `a function name needs '(' and text needs quotes: '${t.text}'`,
-          vi: `tên hàm cần '(' còn chữ cần đặt trong nháy: '${t.text}'`,
-        });
-      case '..':
-        return this.fail(t, OPERAND, { en: "'..' is only allowed as position(..)", vi: "'..' chỉ dùng trong position(..)" });
+        return this.parseCall();
+      case 'invalid':
+        if (t.text === '//') return this.fail(t, OPERAND, DESCENDANTS);
+        return this.fail(t, OPERAND);
       default:
         return this.fail(t, OPERAND);
     }
@@ -191,10 +266,7 @@ class Parser {
     const name = nameToken.text;
     this.next(); // '('
     const args: Expr[] = [];
-    if (name === 'position' && this.peek().type === '..') {
-      const dots = this.next();
-      args.push({ kind: 'parent', pos: dots.start });
-    } else if (this.peek().type !== ')') {
+    if (this.peek().type !== ')') {
       if (++this.depth > MAX_NESTING) this.tooDeep();
       args.push(this.parseOr());
       while (this.peek().type === ',') {
@@ -225,13 +297,13 @@ class Parser {
       });
     }
     switch (name) {
-      case 'position': {
-        const a = args[0] as Expr;
-        if (a.kind !== 'parent') throw new ExprSyntaxError(a.pos, "'..' in position(..)", { expectedVi: "'..' trong position(..)" });
-        return;
-      }
       case 'indexed-repeat':
-        for (const a of args.slice(0, 2)) {
+        if (args.length % 2 === 0) {
+          throw new ExprSyntaxError(pos, 'indexed-repeat(${field}, ${repeat1}, n1[, ${repeat2}, n2[, ${repeat3}, n3]])', {
+            expectedVi: 'indexed-repeat(${câu}, ${lặp1}, n1[, ${lặp2}, n2[, ${lặp3}, n3]])',
+          });
+        }
+        for (const a of args.filter((_x, k) => k === 0 || k % 2 === 1)) {
           if (a.kind !== 'ref') {
             throw new ExprSyntaxError(a.pos, 'a ${field} reference in indexed-repeat()', {
               expectedVi: 'tham chiếu ${tên} trong indexed-repeat()',
@@ -241,7 +313,7 @@ class Parser {
         return;
       case 'jr:choice-name': {
         const a = args[1] as Expr;
-        if (a.kind === 'ref' || (a.kind === 'string' && QUOTED_REF.test(a.value))) return;
+        if (a.kind === 'ref' || (a.kind === 'string' && (QUOTED_REF.test(a.value) || ABSOLUTE_PATH.test(a.value)))) return;
         throw new ExprSyntaxError(a.pos, "'${question}' as the second argument of jr:choice-name()", {
           expectedVi: "'${câu_hỏi}' làm tham số thứ hai của jr:choice-name()",
         });

@@ -59,6 +59,7 @@ export function typeProblem(q: QuestionNode, xs: string, allowed: ReadonlySet<st
     case 'datetime':
       return isValidDateTime(xs) ? null : 'datetime';
     case 'select_one':
+    // From a file: checked against its CSV's rows when the file came with the form (else allowed is null).
     case 'select_one_from_file':
       return allowed === null || allowed.has(xs.trim()) ? null : 'choice';
     case 'select_multiple':

@@ -1,10 +1,12 @@
 // The EvalContext the expression engine reads answers through: ${name} from the current
 // instance (siblings in the same repeat instance, node-sets from outside a repeat), '.',
 // position(..), indexed-repeat(), jr:choice-name() and the injectable clock.
-import { ExprEvalError, type EvalContext, type XValue } from '../expr';
+import { ExprEvalError, type EvalContext, type XNode, type XValue } from '../expr';
 import { CHOICE_COLUMN_REF_PREFIX, type Choice } from '../../forms/model';
 import { localized } from './messages';
-import { commonScope, isAncestorScope, type FormPlan, type PlanNode, ROOT_SCOPE } from './plan';
+import type { SecondaryInstances } from './instances';
+import { commonScope, isAncestorScope, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
+import type { PrimaryTree } from './primary';
 import { ancestorAt, type Cell, forEachInstance, type Instance } from './record';
 
 const PREFIX_LENGTH = CHOICE_COLUMN_REF_PREFIX.length;
@@ -17,14 +19,84 @@ export class RecordContext implements EvalContext {
   cell: Cell | null = null;
   /** The choice being filtered, while evaluating a choice_filter. */
   choice: Choice | null = null;
+  /** The node being evaluated (null for a repeat_count or a label's ${name}): current() in paths. */
+  node: PlanNode | null = null;
 
   constructor(
     private readonly plan: FormPlan,
     readonly root: Instance,
     private readonly language: string,
     private readonly clock: () => Date,
+    private readonly tree: PrimaryTree,
+    private readonly secondary: SecondaryInstances,
+    /** ${last-saved#name}: values by question name, every instance's for a question in a repeat. */
+    private readonly saved: ReadonlyMap<string, readonly string[]>,
   ) {
     this.inst = root;
+  }
+
+  contextNode(): XNode | null {
+    if (this.node !== null) return this.tree.nodeAt(this.node, this.inst);
+    return this.inst.parent === null ? this.tree.data : this.tree.instanceNode(this.inst);
+  }
+
+  documentRoot(): XNode {
+    return this.tree.doc;
+  }
+
+  instance(id: string): XNode | null {
+    return this.secondary.get(id);
+  }
+
+  itext(id: string): string {
+    return this.secondary.itext(id);
+  }
+
+  nodesOf(name: string): readonly XNode[] {
+    const i = this.plan.byName.get(name);
+    if (i === undefined) throw new ExprEvalError(`\${${name}} is not a question of this form`, `\${${name}} không phải câu hỏi của phiếu`);
+    const t = this.plan.nodes[i] as PlanNode;
+    const scopes = this.plan.scopes;
+    // A repeat's cell lives in its own scope; its instances hang under the enclosing one.
+    const holder = t.node.kind === 'repeat' ? (scopes[t.scope] as Scope).parent : t.scope;
+    const out: XNode[] = [];
+    const anchor = isAncestorScope(scopes, holder, this.inst.scope)
+      ? ancestorAt(this.inst, holder)
+      : ancestorAt(this.inst, commonScope(scopes, holder, this.inst.scope));
+    if (t.node.kind === 'repeat') {
+      forEachInstance(this.plan, anchor, holder, (x) => {
+        for (const r of x.repeats[this.plan.childPos[t.scope] as number] as Instance[]) out.push(this.tree.instanceNode(r));
+      });
+    } else {
+      forEachInstance(this.plan, anchor, t.scope, (x) => out.push(this.tree.nodeAt(t, x)));
+    }
+    return out;
+  }
+
+  lastSaved(name: string): XValue {
+    const values = this.saved.get(name);
+    const i = this.plan.byName.get(name);
+    if (i !== undefined && (this.plan.nodes[i] as PlanNode).scope === ROOT_SCOPE) return values?.[0] ?? '';
+    return { kind: 'nodeset', values: values ? [...values] : [] };
+  }
+
+  indexedRepeatPath(field: string, levels: readonly (readonly [string, number])[]): XValue {
+    let inst = this.root;
+    for (const [repeat, index] of levels) {
+      const r = this.plan.byName.get(repeat);
+      const rn = r === undefined ? undefined : this.plan.nodes[r];
+      const scope = rn === undefined ? undefined : (this.plan.scopes[rn.scope] as Scope);
+      if (rn?.node.kind !== 'repeat' || scope === undefined || scope.parent !== inst.scope) {
+        throw new ExprEvalError(`indexed-repeat(): \${${repeat}} is not a repeat directly inside the previous one`,
+          `indexed-repeat(): \${${repeat}} không phải nhóm lặp nằm ngay trong nhóm lặp trước`);
+      }
+      const next = (inst.repeats[this.plan.childPos[rn.scope] as number] as Instance[])[index - 1];
+      if (!next) return '';
+      inst = next;
+    }
+    const f = this.plan.byName.get(field);
+    if (f === undefined) throw new ExprEvalError(`\${${field}} is not a question of this form`, `\${${field}} không phải câu hỏi của phiếu`);
+    return this.valueFrom(inst, this.plan.nodes[f] as PlanNode);
   }
 
   resolve(name: string): XValue {

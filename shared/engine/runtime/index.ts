@@ -3,3 +3,4 @@
 export { createFormRuntime, type FormRuntime, type RuntimeStats } from './runtime';
 export { evaluateRecord } from './evaluateRecord';
 export * from './types';
+export { lastSavedAnswers, lastSavedNamesOf } from './lastSaved';

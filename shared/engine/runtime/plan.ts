@@ -1,7 +1,7 @@
 // Flattens a FormModel once into arrays keyed by node index: where each node's cell is stored
 // (its scope), its parent, and the dependency graph in topological order, so that after one
 // answer the runtime re-evaluates only what depends on it.
-import { parseExpression, referencedNames, type Expr } from '../expr';
+import { parseExpression, pathNames, referencedNames, usesPaths, type Expr } from '../expr';
 import type { CompiledExpression, FormModel, FormNode, GroupNode, MissingKind, QuestionNode, RepeatNode } from '../../forms/model';
 
 /** Scope 0 is the root instance; every repeat gets its own scope, holding its instances' cells. */
@@ -23,7 +23,7 @@ export interface PlanNode {
   dependentCommon: number[];
   /** A repeat_count reads this node: a change may add or remove instances. */
   feedsCount: boolean;
-  /** Uses indexed-repeat(): reads other instances than its own, so any change re-evaluates all its instances. */
+  /** Uses indexed-repeat() or an XPath path: may read other instances than its own, so any change re-evaluates all its instances. */
   wide: boolean;
   /** Synthesised `<name>_other` of an or_other select. */
   synthetic: boolean;
@@ -165,15 +165,22 @@ export function buildPlan(form: FormModel): FormPlan {
   for (const pn of nodes) {
     const n = pn.node;
     for (const e of nodeExpressions(n)) {
-      if (usesIndexedRepeat(e.ast)) pn.wide = true;
-      for (const ref of e.refs) {
+      if (usesIndexedRepeat(e.ast) || usesPaths(e.ast)) pn.wide = true;
+      // Paths name elements, not ${questions}: every name they step through is a possible input.
+      const names = usesPaths(e.ast) ? [...e.refs, ...pathNames(e.ast)] : e.refs;
+      for (const ref of names) {
         const j = byName.get(ref);
         if (j !== undefined && j !== pn.index && !(reads[pn.index] as number[]).includes(j)) (reads[pn.index] as number[]).push(j);
       }
     }
+    // select_one ${q}: the choices are q's answers, so the select is re-checked when they change.
+    if (n.kind === 'question' && n.choicesFrom !== undefined) {
+      const j = byName.get(n.choicesFrom);
+      if (j !== undefined && j !== pn.index && !(reads[pn.index] as number[]).includes(j)) (reads[pn.index] as number[]).push(j);
+    }
     if (pn.parent >= 0 && !(reads[pn.index] as number[]).includes(pn.parent)) (reads[pn.index] as number[]).push(pn.parent);
     if (n.kind === 'repeat' && n.repeatCount) {
-      for (const ref of n.repeatCount.refs) {
+      for (const ref of [...n.repeatCount.refs, ...pathNames(n.repeatCount.ast)]) {
         const j = byName.get(ref);
         if (j !== undefined) (nodes[j] as PlanNode).feedsCount = true;
       }

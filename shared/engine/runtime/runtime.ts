@@ -3,10 +3,13 @@
 // answer only the cells that transitively depend on it are re-evaluated, in topological order.
 import { evaluate, toBoolean, toNumber, toXString, type XValue } from '../expr';
 import { numberToString } from '../expr/coerce';
+import { parkMiller, shuffle } from '../expr/random';
 import { floatingToDateString, isoLocalDateTime, localFloatingMs } from '../expr/dates';
 import { NOT_ENTERED_TYPES, type Choice, type CompiledExpression, type FormModel, type QuestionNode, type QuestionType, type RepeatNode } from '../../forms/model';
 import { typeProblem } from './checks';
 import { RecordContext } from './context';
+import { SecondaryInstances } from './instances';
+import { PrimaryTree } from './primary';
 import { localized } from './messages';
 import { locate } from './paths';
 import { buildPlan, closureOf, type FormPlan, type PlanNode, ROOT_SCOPE, type Scope } from './plan';
@@ -100,6 +103,21 @@ export function toStoredValue(q: QuestionNode, value: AnswerValue | null): strin
   return FREE_TEXT.has(q.type) ? s : s.trim();
 }
 
+/** ${last-saved#name}'s values: by question name, in record order (every instance's in a repeat). */
+function lastSavedValues(plan: FormPlan, answers: RuntimeOptions['lastSaved']): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const a of answers ?? []) {
+    const name = a.path.slice(a.path.lastIndexOf('/') + 1);
+    const i = plan.byName.get(name);
+    const n = i === undefined ? undefined : plan.nodes[i]?.node;
+    if (n?.kind !== 'question') continue;
+    let list = out.get(name);
+    if (!list) out.set(name, (list = []));
+    list.push(toStoredValue(n, a.value));
+  }
+  return out;
+}
+
 export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): FormRuntime {
   const plan: FormPlan = buildPlan(form);
   const nodes = plan.nodes;
@@ -146,7 +164,9 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     }
   };
   const root = createInstance(plan, ROOT_SCOPE, null, 0, initialValue);
-  const ctx = new RecordContext(plan, root, language, clock);
+  const instanceId = opts.instanceId ?? '';
+  const tree = new PrimaryTree(plan, root, () => (instanceId === '' ? '' : `uuid:${instanceId}`));
+  const ctx = new RecordContext(plan, root, language, clock, tree, new SecondaryInstances(form, language), lastSavedValues(plan, opts.lastSaved));
 
   const noteFailure = (c: Cell, e: CompiledExpression, err: unknown): void => {
     c.problem = 'expression';
@@ -165,9 +185,10 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
   /** `text` with each `${name}` replaced by its value as seen from `inst` (ODK's <output> in labels, hints and messages). */
   const interpolate = (text: string, inst: Instance): string => {
     if (!text.includes('${')) return text;
-    const [savedInst, savedCell] = [ctx.inst, ctx.cell];
+    const [savedInst, savedCell, savedNode] = [ctx.inst, ctx.cell, ctx.node];
     ctx.inst = inst;
     ctx.cell = null;
+    ctx.node = null;
     try {
       return text.replace(REF_IN_TEXT, (whole, name: string) => {
         try {
@@ -179,6 +200,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     } finally {
       ctx.inst = savedInst;
       ctx.cell = savedCell;
+      ctx.node = savedNode;
     }
   };
 
@@ -188,9 +210,56 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     return interpolate(text, inst);
   };
 
-  const filterChoices = (q: QuestionNode, filter: CompiledExpression, c: Cell): Set<string> => {
+  /**
+   * `randomize=true`: ODK shuffles the choices with `randomize(…, seed)`. The seed is the `seed`
+   * parameter (a number or `${name}`, read from `ctx.inst`); without one, a seed drawn once per
+   * runtime, so the order stays put while the interview is open.
+   */
+  const sessionSeed = 1 + Math.floor(Math.random() * 2147483645);
+  const seedOf = (q: QuestionNode): number => {
+    const written = q.parameters['seed'];
+    if (written === undefined) return sessionSeed;
+    const ref = /^\$\{([^}]+)\}$/.exec(written.trim());
+    let n: number;
+    try {
+      n = ref ? toNumber(ctx.resolve(ref[1] as string)) : Number(written);
+    } catch {
+      n = NaN;
+    }
+    return Number.isFinite(n) ? n : sessionSeed;
+  };
+
+  /**
+   * The choices of a select: its list, or for `select_one ${q}` the distinct answers given to q
+   * in the repeat as seen from `ctx.inst` (name and label are the answer, as ODK shows them).
+   */
+  const listOf = (q: QuestionNode): readonly Choice[] => {
+    if (q.choicesFrom === undefined) return form.choiceLists[q.listName ?? '']?.choices ?? [];
+    let v: XValue;
+    try {
+      v = ctx.resolve(q.choicesFrom);
+    } catch {
+      return [];
+    }
+    const values = typeof v === 'object' ? v.values : [toXString(v)];
+    const out: Choice[] = [];
+    const seen = new Set<string>();
+    for (const raw of values) {
+      const name = raw.trim();
+      if (name === '' || seen.has(name)) continue;
+      seen.add(name);
+      out.push({ name, labels: { [form.defaultLanguage]: name }, extra: {}, source: q.source });
+    }
+    return out;
+  };
+
+  const filterChoices = (q: QuestionNode, filter: CompiledExpression | undefined, c: Cell): Set<string> => {
     const out = new Set<string>();
-    for (const ch of form.choiceLists[q.listName ?? '']?.choices ?? []) {
+    for (const ch of listOf(q)) {
+      if (!filter) {
+        out.add(ch.name);
+        continue;
+      }
       // A missing-code choice (DK, N/A) is always offered.
       if (ch.missing) {
         out.add(ch.name);
@@ -253,6 +322,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     const n = pn.node;
     ctx.inst = inst;
     ctx.cell = c;
+    ctx.node = pn;
     c.problem = null;
     c.err = null;
     // The parent's cell is in the same instance, except for a repeat: its parent lives in the enclosing instance.
@@ -291,7 +361,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       }
     }
     c.readOnly = typeof n.readOnly === 'boolean' ? n.readOnly : evalBool(n.readOnly, c, false);
-    c.allowed = n.choiceFilter ? filterChoices(n, n.choiceFilter, c) : (plan.choiceNames[pn.index] ?? null);
+    c.allowed = n.choiceFilter || n.choicesFrom !== undefined ? filterChoices(n, n.choiceFilter, c) : (plan.choiceNames[pn.index] ?? null);
     c.missing = c.xs !== '' && n.missingCodes.includes(c.xs) ? (plan.missingKinds.get(c.xs) ?? 'dont_know') : null;
     ctx.cell = c;
     validate(n, c);
@@ -355,6 +425,7 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       if (repeat.repeatCount) {
         ctx.inst = inst;
         ctx.cell = null;
+        ctx.node = null;
         let n: number;
         try {
           n = toNumber(evaluate(repeat.repeatCount.ast, ctx));
@@ -534,8 +605,14 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
       return questionAt(path).cell.readOnly;
     },
     availableChoices(path) {
-      const { q, cell } = questionAt(path);
-      const list = form.choiceLists[q.listName ?? '']?.choices ?? [];
+      const { q, cell, inst } = questionAt(path);
+      const [savedInst, savedCell, savedNode] = [ctx.inst, ctx.cell, ctx.node];
+      ctx.inst = inst;
+      ctx.cell = null;
+      ctx.node = null;
+      let list = listOf(q);
+      if (q.parameters['randomize']?.toLowerCase() === 'true') list = shuffle(list, parkMiller(seedOf(q)));
+      [ctx.inst, ctx.cell, ctx.node] = [savedInst, savedCell, savedNode];
       const out = list.filter((ch) => cell.allowed === null || cell.allowed.has(ch.name));
       if (q.orOther && !list.some((ch) => ch.name === 'other')) {
         out.push({ name: 'other', labels: { vi: 'Khác', en: 'Other' }, extra: {}, source: q.source });

@@ -12,6 +12,13 @@ export interface RuntimeOptions {
   now?: () => Date;
   deviceId?: string;
   username?: string;
+  /** The interview's id: `/data/meta/instanceID` reads `uuid:<instanceId>` (ODK's instanceID). */
+  instanceId?: string;
+  /**
+   * The surveyor's previous interview of the same form, as stored answers (`name`,
+   * `roster[2]/age`): what `${last-saved#name}` reads. Absent: every last-saved value is empty.
+   */
+  lastSaved?: readonly { path: string; value: AnswerValue | null }[];
 }
 
 /** DOMAIN.md: an answer, a coded DK/refused/N/A, skipped by logic, or simply not answered yet. */

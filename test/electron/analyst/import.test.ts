@@ -143,6 +143,18 @@ describe.each(STORE_KINDS)('import into the %s store', (kind) => {
     expect(after.gaps).toEqual([]);
   });
 
+  it('refuses another key for a device first seen earlier in the same import (the next file is opened while one is applied)', async () => {
+    const store = await stores.open();
+    const fresh = makeDevice('LAPTOP-09');
+    const impostor: Device = { ...makeDevice('IMPOSTOR'), id: fresh.id };
+    const report = await run(store, [await file(fresh, 1, [record(fresh, X, 1)]), await file(impostor, 2, [record(impostor, Y, 0)])]);
+    expect(report.batches.map((b) => [b.status, b.reason?.split(':')[0]])).toEqual([
+      ['imported', undefined],
+      ['rejected', 'batch_foreign_signer'],
+    ]);
+    expect(await store.db.selectFrom('interviews').select('id').execute()).toEqual([{ id: X }]);
+  });
+
   it('refuses another batch under a sequence already imported, and reports gaps until they are filled', async () => {
     const store = await stores.open();
     const other = makeDevice('LAPTOP-02');

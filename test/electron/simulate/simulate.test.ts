@@ -51,7 +51,24 @@ describe('khaosat simulate', () => {
       if (i.kind === 'non_user') expect([i.outcome, paths.has('ACC1'), paths.has('NEED1')]).toEqual(['completed', false, true]);
     }
     expect(first.interviews.flatMap((i) => i.answers).some((a) => a.missing === 'dont_know')).toBe(true);
-    expect(new Set(first.interviews.map((i) => i.unitCode)).size).toBeLessThanOrEqual(6);
+  });
+
+  it('spreads the interviews evenly over the chosen Units, each laptop over its own block', () => {
+    const perUnit = new Map<string, number>();
+    for (const i of first.interviews) perUnit.set(i.unitCode, (perUnit.get(i.unitCode) ?? 0) + 1);
+    // 80 interviews over 6 Units: 13 or 14 each.
+    expect(perUnit.size).toBe(6);
+    expect([...perUnit.values()].every((n) => n === 13 || n === 14)).toBe(true);
+    const laptopUnits = (l: number) => new Set(first.interviews.filter((i) => i.laptop === l).map((i) => i.unitCode));
+    expect(laptopUnits(1).size + laptopUnits(2).size).toBeLessThanOrEqual(7);
+  });
+
+  it('most respondents rate their own Unit\'s People\'s Committee (agency = Unit code)', () => {
+    const rated = first.interviews.flatMap((i) => i.answers.filter((a) => a.path === 'agency').map((a) => a.value === i.unitCode));
+    expect(rated.length).toBeGreaterThan(20);
+    const local = rated.filter(Boolean).length / rated.length;
+    expect(local).toBeGreaterThan(0.5);
+    expect(local).toBeLessThan(0.95);
   });
 
   it('exports one batch per laptop holding every interview, all approved', () => {
@@ -99,6 +116,20 @@ describe('khaosat demo', () => {
     expect(await runCli(['demo', '--dir', 'd', '--laptops', '1', '--interviews', '1'], again.io)).toBe(1);
     expect(again.err()).toContain('already exists');
   }, 180_000);
+
+  it('by default covers all 168 Units of the frame, named, sorted by index', async () => {
+    // The default is 4 laptops × 504 interviews; half of it here keeps the test short (6 a Unit).
+    const t = fakeIo(dir);
+    expect(await runCli(['demo', '--laptops', '2', '--interviews', '504'], t.io)).toBe(0);
+    const rows = t.out().split('\n').filter((l) => /^\d{5}\s/.test(l));
+    expect(rows).toHaveLength(168);
+    expect(rows.find((l) => l.startsWith('26743'))).toMatch(/^26743 +Phường Bến Thành +\d+ /);
+    // A Unit whose few respondents were all non-users has n = 0 and no index: listed last.
+    const indices = rows.map((l) => /^\d{5} +.+? {2,}\d+(?: {2,}([\d.]+))?/.exec(l)![1]).map((x) => (x === undefined ? -1 : Number(x)));
+    expect(indices.filter((x) => x >= 0).length).toBeGreaterThan(160);
+    expect(indices).toEqual([...indices].sort((a, b) => b - a));
+    expect(t.err()).toContain('mọi / all');
+  }, 300_000);
 
   it('without --dir leaves nothing behind', async () => {
     const before = readdirSync(tmpdir()).filter((f) => f.startsWith('khaosat-demo-')).length;

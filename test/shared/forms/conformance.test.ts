@@ -38,7 +38,8 @@ for (const file of files) {
   describe(file, () => {
     for (const c of readCases(file, readFileSync(join(dir, file), 'utf8'))) {
       test(`${c.title} (line ${c.line})`, () => {
-        const r = compileForm(c.workbook);
+        const files = c.files;
+        const r = compileForm(c.workbook, files ? { attachment: (f) => files[f] ?? null } : {});
         const summary = JSON.stringify(r.ok ? { warnings: r.warnings } : { errors: r.errors, warnings: r.warnings }, null, 1);
         if (c.expect.ok) {
           expect(r.ok, summary).toBe(true);

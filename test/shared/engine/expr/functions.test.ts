@@ -246,8 +246,8 @@ describe('function calls at evaluation time', () => {
   const call = (name: string, args: Expr[]): Expr => ({ kind: 'call', name, args, pos: 0 });
 
   it('reports an unknown function by name', () => {
-    expect(() => ev('pulldata(1)')).toThrow(/pulldata/);
-    expect(() => ev('pulldata(1)')).toThrow(ExprEvalError);
+    expect(() => ev('pull-data(1)')).toThrow(/pull-data/);
+    expect(() => ev('pull-data(1)')).toThrow(ExprEvalError);
   });
 
   it('reports a wrong number of arguments in a hand-built tree', () => {

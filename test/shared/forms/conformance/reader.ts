@@ -10,15 +10,19 @@
 //   |         | yn                 | 1    | Có    |
 //   @ q.type = select_one
 //   @ q.listName = yn
+//   > units.csv | name,label
+//   > units.csv | 1,Bến Thành
 //   ```
 //
 // A row whose first cell is filled starts a sheet; the next row is its header. `expect=ok` or
 // `expect=error:code1,code2` (the exact set of error codes); `warn=` the exact set of warning
 // codes (default none when ok; not compared on errors unless given). `@ node.path = value`
 // checks a property of the compiled model (`form.` for the form itself); the value is JSON when
-// it parses as JSON, else a string. `answer ok <path> = <json>` / `answer refused <path> = <json>`:
-// main's answer check accepts / refuses that stored value (refusals name the path). Without a settings sheet, `form_id=conf version=1` is added
-// (unless the fence says `settings=none`).
+// it parses as JSON, else a string. Without a settings sheet, `form_id=conf version=1` is added
+// (unless the fence says `settings=none`). `> file | csv line` lines are files shipped beside the
+// form (compiled with an attachment reader); `attach=yes` compiles with a reader even without any.
+// `answer ok <path> = <json>` / `answer refused <path> = <json>`: main's answer check accepts /
+// refuses that stored value on the compiled form (refusals name the path).
 import type { Cell, Workbook } from '../../../../shared/forms';
 
 export interface ConformanceCase {
@@ -32,6 +36,8 @@ export interface ConformanceCase {
   checks: { path: string; value: unknown }[];
   /** `answer ok|refused <path> = <json>`: main's answer check (shared/engine/answers.ts) on the compiled form. */
   answers: { accepted: boolean; path: string; value: unknown }[];
+  /** Files shipped beside the form (`> units.csv | name,label`), or `{}` with `attach=yes` (looked for, none there). */
+  files?: Record<string, string>;
 }
 
 function splitRow(line: string): string[] {
@@ -81,6 +87,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
     const checks: { path: string; value: unknown }[] = [];
     const answers: ConformanceCase['answers'] = [];
     let current: Cell[][] | undefined;
+    const files: Record<string, string> = {};
     for (i = i + 1; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++) {
       const l = (lines[i] ?? '').trim();
       if (!l) continue;
@@ -92,6 +99,11 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       const answer = /^answer\s+(ok|refused)\s+(\S+)\s*=\s*(.*)$/.exec(l);
       if (answer) {
         answers.push({ accepted: answer[1] === 'ok', path: answer[2] ?? '', value: parseValue((answer[3] ?? '').trim()) });
+        continue;
+      }
+      const file = /^>\s*(\S+)\s*\|\s?(.*)$/.exec(l);
+      if (file) {
+        files[file[1] ?? ''] = (files[file[1] ?? ''] ?? '') + (file[2] ?? '') + '\n';
         continue;
       }
       if (!l.startsWith('|')) throw new Error(`${file}:${i + 1}: expected a table row, "@ check" or the closing fence`);
@@ -120,6 +132,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       answers,
     };
     if (exp !== 'ok' && !exp.startsWith('error:')) throw new Error(`${file}:${start}: expect= must be ok or error:codes`);
+    if (Object.keys(files).length > 0 || opts['attach'] === 'yes') c.files = files;
     if (opts['warn'] !== undefined) c.warnings = opts['warn'].split(',').filter(Boolean);
     else if (exp === 'ok') c.warnings = [];
     out.push(c);
