@@ -3,6 +3,7 @@
 // form version), the rows wait in spools on disk, and the writers read them back once the row
 // counts and string widths are known (SPSS and Stata need both before the first row).
 import { EXPORT_FORMATS, exportDataset, type ExportFormat } from '../exports';
+import { writeMediaFiles } from '../exports/media';
 import { SpoolFolder } from '../exports/spool';
 import { createDatasetBuilder } from '../../shared/exports/fromForm';
 import { openExportStream, type FormPlans } from './export';
@@ -33,13 +34,17 @@ export async function exportSurvey(store: AnalystStore, options: SurveyExportOpt
   try {
     const builder = createDatasetBuilder(stream.form, (table) => spools.create(table));
     let interviews = 0;
+    // Attached files (image/audio/video/file answers) go beside the data, in media/, one interview
+    // at a time so their bytes never pile up in memory.
+    const media: string[] = [];
     for await (const iv of stream.interviews()) {
       builder.add(iv);
+      media.push(...writeMediaFiles(options.outDir, stream.form, [iv]));
       interviews++;
     }
     const dataset = builder.finish();
     const result = await exportDataset(dataset, { format: options.format, outDir: options.outDir, ...(options.bom ? { bom: true } : {}) });
-    return { survey: stream.survey, formVersion: dataset.formVersion, interviews, files: result.files, warnings: [...stream.warnings, ...result.warnings] };
+    return { survey: stream.survey, formVersion: dataset.formVersion, interviews, files: [...result.files, ...media], warnings: [...stream.warnings, ...result.warnings] };
   } finally {
     spools.dispose();
   }

@@ -11,6 +11,7 @@ export type FormFileKind =
   | { kind: 'encrypted_workbook' }
   | { kind: 'zip'; is: 'ods' | 'xlsb' | 'docx' | 'pptx' | 'other' }
   | { kind: 'text'; is: 'json' | 'csv' | 'html' | 'text' }
+  | { kind: 'document'; is: 'pdf' | 'png' | 'jpeg' }
   | { kind: 'unknown'; head: string };
 
 // Compound File Binary (OLE2): .xls, .doc, and an encrypted OOXML package.
@@ -68,7 +69,8 @@ function textKind(bytes: Uint8Array): 'json' | 'csv' | 'html' | 'text' {
 export function sniffFormFile(bytes: Uint8Array): FormFileKind {
   if (bytes.length === 0) return { kind: 'empty' };
   if (startsWith(bytes, OLE2)) {
-    if (containsName(bytes, 'EncryptedPackage')) return { kind: 'encrypted_workbook' };
+    // A password-protected .xlsx/.xlsm is an OLE2 file holding EncryptionInfo + EncryptedPackage.
+    if (containsName(bytes, 'EncryptedPackage') || containsName(bytes, 'EncryptionInfo')) return { kind: 'encrypted_workbook' };
     if (containsName(bytes, 'Workbook') || containsName(bytes, 'Book')) return { kind: 'legacy_xls' };
     return { kind: 'legacy_office' };
   }
@@ -80,6 +82,9 @@ export function sniffFormFile(bytes: Uint8Array): FormFileKind {
     if (containsAscii(bytes, 'ppt/presentation.xml')) return { kind: 'zip', is: 'pptx' };
     return { kind: 'zip', is: 'other' };
   }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { kind: 'document', is: 'pdf' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { kind: 'document', is: 'png' };
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'document', is: 'jpeg' };
   if (looksLikeText(bytes)) return { kind: 'text', is: textKind(bytes) };
   const head = [...bytes.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
   return { kind: 'unknown', head };
@@ -139,6 +144,14 @@ export function describeNotXlsx(name: string, what: Exclude<FormFileKind, { kind
         code: 'not_xlsx',
         vi: `${name} là ${is[0]} (có lẽ bị đổi tên), không phải sổ Excel .xlsx. ${SAVE_AS_VI}`,
         en: `${name} is ${is[1]} (perhaps renamed), not an .xlsx workbook. ${SAVE_AS_EN}`,
+      };
+    }
+    case 'document': {
+      const is = { pdf: ['tài liệu PDF', 'a PDF document'], png: ['ảnh PNG', 'a PNG image'], jpeg: ['ảnh JPEG', 'a JPEG image'] }[what.is];
+      return {
+        code: 'not_xlsx',
+        vi: `${name} là ${is[0]} (có lẽ bị đổi tên), không phải sổ Excel .xlsx. Hãy chọn tệp phiếu .xlsx.`,
+        en: `${name} is ${is[1]} (perhaps renamed), not an .xlsx workbook. Choose the questionnaire's .xlsx file.`,
       };
     }
     case 'unknown':

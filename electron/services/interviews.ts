@@ -20,6 +20,7 @@ import type {
 import { type AnswerIssue, checkAnswer, loadAnswers, questionAtPath, type StoredAnswer } from '../../shared/engine/answers';
 import { createFormRuntime, lastSavedAnswers, lastSavedNamesOf } from '../../shared/engine/runtime';
 import { EDITABLE_STATUSES, type InterviewAction, transitionFor } from '../../shared/interviews/status';
+import { describeMediaValue } from '../../shared/forms/media';
 import type { AnswerRow } from '../db/repositories/answers';
 import type { InterviewRow, InterviewSummaryRow } from '../db/repositories/interviews';
 import { assertActorStillAllowed } from './actor';
@@ -147,7 +148,11 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
     const detail: Record<string, unknown> = {};
     if (answer.missing) detail['missing'] = answer.missing;
     if (answer.value === null) detail['cleared'] = true;
-    if (hadValue) detail['from'] = JSON.parse(previous.value) as unknown;
+    if (hadValue) {
+      const from = JSON.parse(previous.value) as unknown;
+      // An attachment is not copied into the append-only paradata: its name, type and size say what was replaced.
+      detail['from'] = typeof from === 'string' ? (describeMediaValue(from) ?? from) : from;
+    }
     repos.paradata.append({ interviewId: row.id, at, event: hadValue ? 'changed' : 'answered', path: answer.path, detail: Object.keys(detail).length ? detail : null });
     return toAnswer(stored);
   }

@@ -2,6 +2,7 @@
 // hostile or buggy caller can neither smuggle extra fields nor send unbounded data.
 import { z } from 'zod';
 import { ANSWER_PATH_PATTERN } from '../forms/answerPath';
+import { MAX_MEDIA_VALUE_CHARS } from '../forms/media';
 import { MISSING_KINDS } from '../forms/model';
 import { ROLES } from './roles';
 
@@ -47,6 +48,8 @@ export const AnswerPathSchema = z
 /** An answer value: text, number, choice list (select_multiple), or null (cleared). */
 export const AnswerValueSchema = z.union([
   z.string().max(10_000),
+  // An attached image/audio/video/file (shared/forms/media.ts); main checks its type's size limit.
+  z.string().max(MAX_MEDIA_VALUE_CHARS).regex(/^data:[^;,]{1,200};name=[^;,]{0,1000};base64,/),
   z.number().finite(),
   z.boolean(),
   z.null(),

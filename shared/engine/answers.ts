@@ -4,11 +4,16 @@
 //
 // A stored answer is typed by its question: integer/decimal/range → number; text, date
 // (YYYY-MM-DD), time, dateTime, select_one → string (a choice code); select_multiple/rank →
-// string[] of codes; acknowledge → true. A coded don't know / refused / not applicable keeps its
+// string[] of codes; acknowledge → true; geopoint/geotrace/geoshape → ODK's `lat lon [alt [acc]]`
+// text, points joined by `;` (shared/forms/geo.ts); image/audio/video/file → the attached file as
+// a data URL within the type's size limit (shared/forms/media.ts); barcode → one line of text.
+// A coded don't know / refused / not applicable keeps its
 // code as the value (`'9'`) with its kind in `missing`. `null` clears the answer.
 import type { AnswerValue } from '../contract/schemas';
 import { isAnswerPath, parsePathSegments } from '../forms/answerPath';
 import { NOT_ENTERED_TYPES, type FormModel, type MissingKind, type QuestionNode, walkNodes } from '../forms/model';
+import { GEO_TYPES, parseGeoValue, type GeoType } from '../forms/geo';
+import { isMediaType, mediaProblem } from '../forms/media';
 import { suggest } from '../forms/names';
 import { typeProblem } from './runtime/checks';
 import { TYPE_MESSAGES, type Bilingual } from './runtime/messages';
@@ -31,8 +36,10 @@ export interface AnswerIssue {
 /** Question types whose value the app or the form computes: never entered by a person. */
 const COMPUTED: ReadonlySet<string> = NOT_ENTERED_TYPES;
 const NUMERIC = new Set(['integer', 'decimal', 'range']);
-const LISTS = new Set(['select_multiple', 'rank']);
+const LISTS = new Set(['select_multiple', 'rank', 'select_multiple_from_file']);
 const MAX_INT = 2147483647;
+/** Longest barcode kept (QR codes hold up to ~4,300 characters; ODK stores the decoded text). */
+export const MAX_BARCODE_CHARS = 4_296;
 
 interface Entry {
   question: QuestionNode;
@@ -125,6 +132,18 @@ function describeType(q: QuestionNode, form: FormModel): Bilingual {
       return { vi: `danh sách mã lựa chọn không trùng (${list})`, en: `a list of distinct choice codes (${list})` };
     case 'acknowledge':
       return { vi: 'true (đã xác nhận)', en: 'true (acknowledged)' };
+    case 'geopoint':
+      return { vi: 'một điểm "vĩ_độ kinh_độ [độ_cao [độ_chính_xác]]"', en: 'one point "lat lon [alt [acc]]"' };
+    case 'geotrace':
+    case 'geoshape':
+      return { vi: 'các điểm "vĩ_độ kinh_độ [độ_cao [độ_chính_xác]]" cách nhau bởi ;', en: 'points "lat lon [alt [acc]]" separated by ;' };
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'file':
+      return { vi: 'một tệp đính kèm', en: 'an attached file' };
+    case 'barcode':
+      return { vi: `một mã vạch (một dòng, tối đa ${MAX_BARCODE_CHARS} ký tự)`, en: `a barcode (one line, at most ${MAX_BARCODE_CHARS} characters)` };
     default:
       return { vi: 'một chuỗi văn bản', en: 'text' };
   }
@@ -185,6 +204,14 @@ export function checkAnswer(form: FormModel, answer: StoredAnswer): { answer: St
   } else if (q.type === 'acknowledge') {
     if (value !== true) return wrong();
     xs = 'OK';
+  } else if ((GEO_TYPES as readonly string[]).includes(q.type) || isMediaType(q.type)) {
+    if (typeof value !== 'string') return wrong();
+    const bad = isMediaType(q.type) ? mediaProblem(q.type, value) : geoMessage(q.type as GeoType, value);
+    if (bad) return { issue: issue(path, { vi: `${bad.vi} (câu "${q.name}")`, en: `${bad.en} (question "${q.name}")` }) };
+    return { answer: { path, value, missing: null } };
+  } else if (q.type === 'barcode') {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_BARCODE_CHARS || /[\u0000-\u0008\u000a-\u001f\u007f]/.test(value)) return wrong();
+    return { answer: { path, value, missing: null } };
   } else {
     if (typeof value !== 'string') return wrong();
     xs = value;
@@ -200,6 +227,11 @@ export function checkAnswer(form: FormModel, answer: StoredAnswer): { answer: St
     return { issue: issue(path, { vi: `${m.vi} Câu "${q.name}" cần ${t.vi}.`, en: `${m.en} Question "${q.name}" expects ${t.en}.` }) };
   }
   return { answer: { path, value, missing: null } };
+}
+
+function geoMessage(type: GeoType, value: string): Bilingual | null {
+  const r = parseGeoValue(type, value);
+  return r.ok ? null : r.message;
 }
 
 /** The order answers are loaded in: form order, then repeat instances in path order. */

@@ -16,6 +16,9 @@ import {
   type MissingValue,
   type ValueLabel,
 } from './dataset';
+import { isMediaType, parseMediaValue } from '../forms/media';
+import { parseGeoPoint } from '../forms/geo';
+import { mediaExportPath } from './media';
 import { NameAllocator } from './names';
 
 /** One counted interview as the analyst store gives it to the exports. */
@@ -62,6 +65,8 @@ function pick(labels: Localized, language: string, fallback: string): string {
 interface Column {
   variable: DatasetVariable;
   read: (answer: string | number | null | undefined) => CellValue;
+  /** When the cell also needs where the answer is (attachments: the exported file's path). */
+  readAt?: (answer: string | number | null | undefined, interviewId: string, path: string) => CellValue;
   /** Status of a present answer (after `read`). */
   status: (value: CellValue) => CellStatus;
   question?: string;
@@ -165,10 +170,35 @@ export function createDatasetBuilder<R extends DatasetRowSink>(form: FormModel, 
       const missing = missingOf(q, numeric);
       const v: DatasetVariable = { ...plain(names.allocate(q.name), q.name, 'question', numeric ? 'numeric' : 'string', label), missing, valueLabels: missing.map((m) => ({ value: m.value, label: m.label })) };
       if (numeric && q.type === 'decimal') v.decimals = 2;
-      spec.columns.push({
+      const column: Column = {
         variable: v, question: q.name,
         read: (a) => (a === null || a === undefined || a === '' ? null : numeric ? Number(a) : String(a)),
         status: answeredOrMissing(missing),
+      };
+      // An attachment's cell is the path of the file written beside the data, never its bytes.
+      if (isMediaType(q.type)) {
+        column.readAt = (a, interviewId, path) => {
+          const m = typeof a === 'string' ? parseMediaValue(a) : null;
+          return m ? mediaExportPath(interviewId, path, m.name) : a === null || a === undefined || a === '' ? null : String(a);
+        };
+      }
+      spec.columns.push(column);
+    }
+    if (q.type === 'geopoint') {
+      // ODK's `lat lon alt acc` split into numbers, beside the raw text column (docs/exports.md).
+      const parts = ['lat', 'lon', 'alt', 'acc'] as const;
+      const partLabels = { lat: 'vĩ độ (latitude)', lon: 'kinh độ (longitude)', alt: 'độ cao (altitude, m)', acc: 'độ chính xác (accuracy, m)' };
+      parts.forEach((part) => {
+        const v: DatasetVariable = { ...plain(names.allocate(`${q.name}_${part}`), `${q.name}#${part}`, 'question', 'numeric', `${label}: ${partLabels[part]}`), decimals: part === 'lat' || part === 'lon' ? 6 : 1 };
+        spec.columns.push({
+          variable: v, question: q.name,
+          read: (a) => {
+            if (a === null || a === undefined || a === '') return null;
+            const p = parseGeoPoint(String(a));
+            return p.ok ? (p.point[part] ?? null) : null;
+          },
+          status: (x) => (x === null ? 'unanswered' : 'answered'),
+        });
       });
     }
     if (q.orOther && list) {
@@ -233,7 +263,7 @@ export function createDatasetBuilder<R extends DatasetRowSink>(form: FormModel, 
       } else {
         const path = prefix + (c.question as string);
         const answer = iv.answers[path];
-        value = c.read(answer);
+        value = c.readAt ? c.readAt(answer, iv.interviewId, path) : c.read(answer);
         if (typeof value === 'number' && !Number.isFinite(value)) {
           throw new Error(`Phỏng vấn ${iv.interviewId}, câu ${path}: cần một số, nhận ${JSON.stringify(answer)} / interview ${iv.interviewId}, question ${path}: expected a number, got ${JSON.stringify(answer)}`);
         }

@@ -31,6 +31,10 @@ const benches: BenchEntry[] = [
       (await import('./batch-export.bench')).runBatchExportBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORT_INTERVIEWS ?? 5_000) }),
   },
   {
+    id: 'compile',
+    run: async () => (await import('./compile.bench')).runCompileBench({ runs: Number(process.env.KHAOSAT_BENCH_COMPILE_RUNS ?? 7) }),
+  },
+  {
     id: 'import',
     run: async () =>
       (await import('./import.bench')).runImportBench({

@@ -8,6 +8,11 @@ import { ChoiceSearch } from './ChoiceSearch';
 import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
 import { formatIsoDate, formatIsoDateTime, parseDisplayDate, parseDisplayDateTime, parseDisplayTime } from './dates';
 import { useFormLanguage } from './formLanguage';
+import { GeoInput } from './widgets/GeoInput';
+import { MediaInput } from './widgets/MediaInput';
+import { RangeInput } from './widgets/RangeInput';
+import { RankList } from './widgets/RankList';
+import type { WidgetProps } from './widgets/types';
 
 /** A DOM id for a question path (`roster[2]/age` → `q-roster_2__age`). */
 export const domId = (path: string) => `q-${path.replace(/[^\p{L}\p{N}_-]/gu, '_')}`;
@@ -18,7 +23,7 @@ const SEARCH_APPEARANCES = ['autocomplete', 'search', 'minimal'];
 
 /** A select_one answered through the searchable list: a long list, or one the form asks to search. */
 export function searchable(q: QuestionView): boolean {
-  if (q.node.type !== 'select_one') return false;
+  if (q.node.type !== 'select_one' && q.node.type !== 'select_one_from_file') return false;
   const words = (q.node.appearance ?? '').split(/\s+/);
   return q.choices.length > LONG_LIST || SEARCH_APPEARANCES.some((a) => words.includes(a));
 }
@@ -45,7 +50,7 @@ export const Question = memo(function Question({ path }: { path: string }) {
   const required = q.node.required !== false && q.node.type !== 'note';
   const visibleError = errorVisible(q, showErrors);
   const describedBy = [q.hint ? `${id}-hint` : '', visibleError ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const isGroup = ['select_one', 'select_multiple', 'rank'].includes(q.node.type) && !searchable(q);
+  const isGroup = (['select_one', 'select_multiple', 'select_one_from_file', 'select_multiple_from_file', 'rank'].includes(q.node.type) && !searchable(q));
   return (
     <div className={`question type-${q.node.type}${visibleError ? ' has-error' : ''}`} data-path={path}>
       {isGroup || q.node.type === 'note' ? (
@@ -61,7 +66,7 @@ export const Question = memo(function Question({ path }: { path: string }) {
       )}
       {q.hint ? <p className="q-hint" id={`${id}-hint`}>{q.hint}</p> : null}
       <Widget q={q} id={id} lang={lang} disabled={locked || q.readOnly} describedBy={describedBy} />
-      {q.node.type !== 'select_one' && q.node.type !== 'select_multiple' && q.node.missingCodes.length > 0 ? (
+      {!CHOICE_TYPES.has(q.node.type) && q.node.missingCodes.length > 0 ? (
         <MissingButtons q={q} lang={lang} disabled={locked || q.readOnly} />
       ) : null}
       {visibleError ? (
@@ -89,22 +94,32 @@ function InputError({ path }: { path: string }) {
   return message ? <p className="q-error" role="alert">{message}</p> : null;
 }
 
-interface WidgetProps {
-  q: QuestionView;
-  id: string;
-  lang: string;
-  disabled: boolean;
-  describedBy: string | undefined;
-}
+/** Types whose missing codes are choices of their list (no separate missing buttons). */
+const CHOICE_TYPES = new Set(['select_one', 'select_multiple', 'select_one_from_file', 'select_multiple_from_file']);
 
 function Widget(props: WidgetProps) {
   switch (props.q.node.type) {
     case 'note':
       return null;
     case 'select_one':
+    case 'select_one_from_file':
       return searchable(props.q) ? <SearchableChoice {...props} /> : <ChoiceGroup {...props} />;
     case 'select_multiple':
+    case 'select_multiple_from_file':
       return <ChoiceGroup {...props} multiple />;
+    case 'range':
+      return <RangeInput {...props} />;
+    case 'geopoint':
+    case 'geotrace':
+    case 'geoshape':
+      return <GeoInput {...props} />;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'file':
+      return <MediaInput {...props} />;
+    case 'barcode':
+      return <BarcodeInput {...props} />;
     case 'rank':
       return <RankList {...props} />;
     case 'acknowledge':
@@ -139,6 +154,17 @@ function TextInput({ q, id, disabled, describedBy }: WidgetProps) {
     return <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
   }
   return <input {...common} type="text" inputMode={numeric ? (q.node.type === 'integer' ? 'numeric' : 'decimal') : undefined} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/** A barcode: typed, or entered by a USB scanner (which types the code and Enter). */
+function BarcodeInput(props: WidgetProps) {
+  const t = useT();
+  return (
+    <>
+      <TextInput {...props} describedBy={[props.describedBy, `${props.id}-barcode`].filter(Boolean).join(' ')} />
+      <p className="q-hint" id={`${props.id}-barcode`}>{t('iv.barcode.hint')}</p>
+    </>
+  );
 }
 
 /** Dates and times typed as the surveyor reads them; saved in ISO once complete and real. */
@@ -249,36 +275,6 @@ function SearchableChoice({ q, id, lang, disabled, describedBy }: WidgetProps) {
       describedBy={describedBy}
       onChoose={(code) => answer(q.path, code)}
     />
-  );
-}
-
-/** Rank: the choices in the respondent's order; Up/Down move one (the first move records the order). */
-function RankList({ q, id, lang, disabled }: WidgetProps) {
-  const t = useT();
-  const { form } = useInterviewHandle();
-  const answer = useInterview((s) => s.answer);
-  const names = q.choices.filter((c) => !c.missing).map((c) => c.name);
-  const order = Array.isArray(q.answer.value) && q.answer.value.length ? q.answer.value : names;
-  const move = (k: number, by: number) => {
-    const next = [...order];
-    const [x] = next.splice(k, 1);
-    next.splice(k + by, 0, x as string);
-    answer(q.path, next);
-  };
-  return (
-    <ol className="rank" aria-labelledby={`${id}-label`}>
-      {order.map((name, k) => {
-        const c = q.choices.find((x) => x.name === name);
-        const label = c ? choiceText(c, lang, form.defaultLanguage) : name;
-        return (
-          <li key={name}>
-            <span>{label}</span>
-            <button type="button" disabled={disabled || k === 0} aria-label={`${t('iv.rank.up')}: ${label}`} onClick={() => move(k, -1)}>↑</button>
-            <button type="button" disabled={disabled || k === order.length - 1} aria-label={`${t('iv.rank.down')}: ${label}`} onClick={() => move(k, 1)}>↓</button>
-          </li>
-        );
-      })}
-    </ol>
   );
 }
 

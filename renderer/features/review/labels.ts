@@ -1,5 +1,6 @@
 // Question labels and answer text for the review detail, from the interview's own form version.
 // Without the form (not fetched yet, or refused) the question name and the raw code are shown.
+import { describeMediaValue, isMediaType } from '../../../shared/forms/media';
 import type { Answer } from '../../../shared/contract';
 import { listQuestions, type FormModel, type Localized, type QuestionNode } from '../../../shared/forms/model';
 
@@ -29,6 +30,8 @@ export function answerText(answer: Answer, form: FormModel | null, questions: Ma
   const { value } = answer;
   if (value === null) return '—';
   const q = questions.get(questionName(answer.path));
+  // An attachment reads as its name, type and size, never as its bytes.
+  if (typeof value === 'string' && q && isMediaType(q.type)) return describeMediaValue(value) ?? value.slice(0, 80);
   const list = form && q?.listName ? form.choiceLists[q.listName] : undefined;
   const one = (v: string | number | boolean): string => {
     const choice = list?.choices.find((c) => c.name === String(v));

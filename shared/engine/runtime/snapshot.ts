@@ -8,7 +8,7 @@ import type { Cell, Instance } from './record';
 import type { QuestionStatus, RecordError, RecordSnapshot } from './types';
 
 const NUMERIC: ReadonlySet<QuestionType> = new Set<QuestionType>(['integer', 'decimal', 'range']);
-const LISTS: ReadonlySet<QuestionType> = new Set<QuestionType>(['select_multiple', 'rank']);
+const LISTS: ReadonlySet<QuestionType> = new Set<QuestionType>(['select_multiple', 'select_multiple_from_file', 'rank']);
 
 export function statusOf(c: Cell): QuestionStatus {
   return !c.rel ? 'skipped' : c.missing !== null ? 'missing' : c.xs !== '' ? 'answered' : 'unanswered';

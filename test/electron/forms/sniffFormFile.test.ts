@@ -31,7 +31,8 @@ describe('sniffFormFile', () => {
 
   test('empty and unknown binary', () => {
     expect(sniffFormFile(new Uint8Array(0))).toEqual({ kind: 'empty' });
-    expect(sniffFormFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ kind: 'unknown', head: '89 50 4E 47' });
+    expect(sniffFormFile(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ kind: 'document', is: 'png' });
+    expect(sniffFormFile(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]))).toEqual({ kind: 'unknown', head: '7F 45 4C 46' });
   });
 });
 

@@ -4,6 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import type { AnswerValue } from '../../../shared/contract/schemas';
+import { checkAnswer } from '../../../shared/engine/answers';
 import { compileForm, type FormModel, type FormNode, walkNodes } from '../../../shared/forms';
 import { readCases } from './conformance/reader';
 
@@ -49,6 +51,12 @@ for (const file of files) {
         for (const check of c.checks) {
           if (!r.ok) throw new Error(`@ ${check.path}: the form did not compile`);
           expect(valueAt(r.form, check.path), `@ ${check.path}`).toEqual(check.value);
+        }
+        for (const a of c.answers) {
+          if (!r.ok) throw new Error(`answer ${a.path}: the form did not compile`);
+          const checked = checkAnswer(r.form, { path: a.path, value: a.value as AnswerValue, missing: null });
+          expect('answer' in checked, `answer ${a.accepted ? 'ok' : 'refused'} ${a.path} = ${JSON.stringify(a.value)}: ${JSON.stringify(checked)}`).toBe(a.accepted);
+          if ('issue' in checked) expect(checked.issue.path).toBe(a.path);
         }
       });
     }

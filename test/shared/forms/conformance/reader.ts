@@ -21,6 +21,8 @@
 // it parses as JSON, else a string. Without a settings sheet, `form_id=conf version=1` is added
 // (unless the fence says `settings=none`). `> file | csv line` lines are files shipped beside the
 // form (compiled with an attachment reader); `attach=yes` compiles with a reader even without any.
+// `answer ok <path> = <json>` / `answer refused <path> = <json>`: main's answer check accepts /
+// refuses that stored value on the compiled form (refusals name the path).
 import type { Cell, Workbook } from '../../../../shared/forms';
 
 export interface ConformanceCase {
@@ -32,6 +34,8 @@ export interface ConformanceCase {
   expect: { ok: true } | { ok: false; errors: string[] };
   warnings?: string[];
   checks: { path: string; value: unknown }[];
+  /** `answer ok|refused <path> = <json>`: main's answer check (shared/engine/answers.ts) on the compiled form. */
+  answers: { accepted: boolean; path: string; value: unknown }[];
   /** Files shipped beside the form (`> units.csv | name,label`), or `{}` with `attach=yes` (looked for, none there). */
   files?: Record<string, string>;
 }
@@ -81,6 +85,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
     const start = i + 1;
     const sheets: Record<string, { rows: Cell[][] }> = {};
     const checks: { path: string; value: unknown }[] = [];
+    const answers: ConformanceCase['answers'] = [];
     let current: Cell[][] | undefined;
     const files: Record<string, string> = {};
     for (i = i + 1; i < lines.length && !(lines[i] ?? '').startsWith('```'); i++) {
@@ -89,6 +94,11 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       const check = /^@\s*(\S+)\s*=\s*(.*)$/.exec(l);
       if (check) {
         checks.push({ path: check[1] ?? '', value: parseValue((check[2] ?? '').trim()) });
+        continue;
+      }
+      const answer = /^answer\s+(ok|refused)\s+(\S+)\s*=\s*(.*)$/.exec(l);
+      if (answer) {
+        answers.push({ accepted: answer[1] === 'ok', path: answer[2] ?? '', value: parseValue((answer[3] ?? '').trim()) });
         continue;
       }
       const file = /^>\s*(\S+)\s*\|\s?(.*)$/.exec(l);
@@ -119,6 +129,7 @@ export function readCases(file: string, markdown: string): ConformanceCase[] {
       workbook: { fileName: 'conformance.xlsx', sheets },
       expect: exp === 'ok' ? { ok: true } : { ok: false, errors: exp.replace(/^error:/, '').split(',').filter(Boolean) },
       checks,
+      answers,
     };
     if (exp !== 'ok' && !exp.startsWith('error:')) throw new Error(`${file}:${start}: expect= must be ok or error:codes`);
     if (Object.keys(files).length > 0 || opts['attach'] === 'yes') c.files = files;
