@@ -25,6 +25,9 @@ export default defineConfig({
           name: 'renderer',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // A whole screen with user-event typing can take seconds in jsdom on a busy 2-core
+          // machine; vitest's 5 s default failed tests there that pass alone in under a second.
+          testTimeout: 20_000,
         },
       },
       {

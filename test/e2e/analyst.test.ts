@@ -3,7 +3,7 @@
 // batches of two simulated laptops; the test adds a conflicting batch (the same interview and
 // revision with other content, from a third laptop). The analyst signs in, chooses the key
 // folder, imports the folder (package registered first), sees the progress and each file's
-// result, resolves the conflict and sees the fieldwork dashboard.
+// result, resolves the conflict, sees the fieldwork dashboard and the Units ranked in Chỉ số.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium || !hasBuild)('the analyst in Chromium through the 
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('imports a folder with progress and results, resolves the conflict, sees the dashboard', async () => {
+  it('imports a folder with progress and results, resolves the conflict, sees the dashboard and the ranking chart', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -139,6 +139,15 @@ describe.skipIf(!hasChromium || !hasBuild)('the analyst in Chromium through the 
       mkdirSync('docs/screenshots', { recursive: true });
       await page.screenshot({ path: 'docs/screenshots/analyst-dashboard.png' });
     }
+
+    // Chỉ số: the Units ranked by overall index, highest first, each drawn with its interval.
+    await page.getByRole('tab', { name: 'Chỉ số' }).click();
+    const rows = page.locator('figure.ranking-chart g.row');
+    await expect.poll(() => rows.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    const ranked = (await rows.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-value')))).filter((v) => v !== '').map(Number);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    expect(await page.locator('figure.ranking-chart figcaption').first().textContent()).toBe('Xếp hạng đơn vị theo chỉ số hài lòng chung');
 
     // Export: the default format (xlsx) into the configured folder.
     await page.getByRole('tab', { name: 'Xuất dữ liệu' }).click();
