@@ -112,7 +112,7 @@ export const COMMANDS: Command[] = [
     words: ['demo'],
     usage: 'khaosat demo [--dir D] [--seed S] [--laptops N] [--interviews M] [--units K]',
     summary:
-      'The whole pipe headless: keys, a survey package of the built-in HIDS instrument, simulate (default 4 laptops × 80 interviews over 20 Units), import, and the index table. Without --dir a temporary folder, removed; with --dir it leaves D/keys, D/batches, D/analyst.sqlite.',
+      'The whole pipe headless: keys, a survey package of the built-in HIDS instrument, simulate (default 4 laptops × 504 interviews over all 168 Units, about 12 a Unit), import, and the index table of every Unit. Without --dir a temporary folder, removed; with --dir it leaves D/keys, D/batches, D/analyst.sqlite.',
     run: demoCommand,
   },
   {

@@ -13,12 +13,11 @@ export function appVersion(): string {
 }
 
 export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     `khaosat ${appVersion()} — KhaoSat, khảo sát sự hài lòng (offline survey fieldwork)`,
     '',
     'Cách dùng / usage:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}\n      ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     '  khaosat --version        print the version',
     '  khaosat --help           this help',

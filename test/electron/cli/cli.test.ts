@@ -37,6 +37,8 @@ describe('khaosat CLI', () => {
     expect(await runCli(['--help'], t.io)).toBe(0);
     expect(t.out()).toContain('khaosat user add --db FILE --role surveyor|supervisor|analyst --code C --name N');
     expect(t.out()).toContain('khaosat doctor [--db FILE] [--json]');
+    // Each usage on its own line, summary below: no line padded out to the longest usage.
+    expect(t.out().split('\n').filter((l) => / $/.test(l))).toEqual([]);
   });
 
   it('an unknown command or option is a usage error with exit code 2 and one line', async () => {
