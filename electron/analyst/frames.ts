@@ -4,7 +4,7 @@
 // the report. The laptop checks the frame strictly when it installs the package; here only names
 // are taken, by header name (`code`, `name_vi`, and `name_en`, `type`/`kind`, `former_province`,
 // `former_district` when present), so a list without them names nothing (codes are printed).
-import { parseCsv } from '../instruments/csv';
+import { parseCsv } from '../../shared/forms/csv';
 import type { Insertable } from 'kysely';
 import type { AgencyTable, UnitTable } from './schema';
 import type { AnalystTrx } from './store';

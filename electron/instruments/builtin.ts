@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FormModel } from '../../shared/forms';
 import { checkFormJson } from '../forms/checkFormJson';
 import type { UnitInput } from '../services/forms';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../shared/forms/csv';
 
 /** Survey ids of the built-in instruments: the .xlsx file names in shared/instruments/. */
 export const BUILTIN_SURVEYS = ['hids-satisfaction', 'mttq-satisfaction'] as const;

@@ -4,7 +4,7 @@
 // an analyst creates a package and when a laptop installs one, so a package made by another tool
 // cannot slip a bad frame past the installer.
 import type { UnitInput } from '../services/forms';
-import { CsvError, parseCsv } from './csv';
+import { CsvError, parseCsv } from '../../shared/forms/csv';
 
 export const UNIT_FRAME_COLUMNS = ['code', 'type', 'name_vi', 'name_en', 'former_province', 'former_district', 'merged_from'] as const;
 export const QUOTA_COLUMNS = ['unit_code', 'target'] as const;

@@ -2,35 +2,16 @@
 // CRLF or LF) into records keyed by header, failing loudly on a missing column or a short row.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { parseCsv as parseCsvText } from '../../shared/forms/csv';
 
+/** The frame files as rows (shared/forms/csv.ts, lenient: readCsvRecords names a short row by file and row). */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell); cell = '';
-      if (row.some((c) => c !== '')) rows.push(row);
-      row = [];
-    } else cell += ch;
-  }
-  row.push(cell);
-  if (row.some((c) => c !== '')) rows.push(row);
-  return rows;
+  return parseCsvText(text, { lenient: true });
 }
 
 /** Rows of a CSV file as `{ column: value }`, with every column in `required` present and filled. */
 export function readCsvRecords(path: string, required: readonly string[]): Record<string, string>[] {
-  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
   const file = basename(path);
   if (!header) throw new Error(`${file}: tệp rỗng / empty file`);
   for (const c of required) if (!header.includes(c)) throw new Error(`${file}: thiếu cột "${c}" / no column "${c}" (columns: ${header.join(', ')})`);

@@ -4,6 +4,7 @@
 // the model (`FormModel.attachments`) and turns a select_*_from_file CSV into a choice list
 // named after the file, so the runtime offers, checks and labels those choices like any other.
 import type { Expr } from '../engine/expr';
+import { parseCsv } from './csv';
 import type { PendingExpression } from './expressions';
 import type { FormErrorAt, FormIssues } from './errors';
 import type { Choice, ChoiceList, FormAttachment, QuestionNode } from './model';
@@ -13,41 +14,6 @@ export type AttachmentReader = (file: string) => string | null;
 
 /** At most this many data rows per attached CSV (a unit frame has a few thousand). */
 export const MAX_ATTACHMENT_ROWS = 100_000;
-
-/** RFC 4180 CSV: quoted fields with "" escapes and line breaks; a BOM and a trailing newline are dropped. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
 
 export interface FromFileQuestion {
   q: QuestionNode;
@@ -114,7 +80,7 @@ export function readAttachments(input: AttachmentInput): FormAttachment[] {
     const text = file.toLowerCase().endsWith('.csv') ? (input.read?.(file) ?? null) : null;
     let a: FormAttachment | null = null;
     if (text !== null) {
-      const [header = [], ...rows] = parseCsv(text);
+      const [header = [], ...rows] = parseCsv(text, { lenient: true });
       a = { file, columns: header.map((h) => h.trim()), rows: rows.slice(0, MAX_ATTACHMENT_ROWS) };
     }
     loaded.set(file, a);

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formHash } from '../../../electron/forms/formHash';
 import { BUILTIN_SURVEYS, type BuiltinBundle, parseUnitFrame, readBuiltinBundle, readBundledInstruments } from '../../../electron/instruments/builtin';
 import { compileBuiltinInstruments } from '../../../electron/instruments/compileBuiltin';
-import { parseCsv } from '../../../electron/instruments/csv';
+import { parseCsv } from '../../../shared/forms/csv';
 import type { Core } from '../../../electron/services';
 import { OUTCOMES } from '../../../shared/contract/schemas';
 import { listQuestions, type FormModel } from '../../../shared/forms';
@@ -71,6 +71,8 @@ describe('the unit frame reader', () => {
     expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
     expect(() => parseCsv('a,b\n1,2,3\n')).toThrow(/Line 2 has 3 columns, expected 2/);
     expect(() => parseCsv('a,b\n"1,2\n')).toThrow(/Unterminated quote/);
+    // A form's attached CSV is read as pyxform reads it: any width, blank rows dropped, a BOM too.
+    expect(parseCsv('\uFEFFname,label\n\n1,Một,extra\n2\n', { lenient: true })).toEqual([['name', 'label'], ['1', 'Một', 'extra'], ['2']]);
     const header = 'code,type,name_vi,name_en,former_province,former_district,merged_from\n';
     expect(() => parseUnitFrame(`${header}1,Phường,A,,,,\n1,Phường,B,,,,\n`, 'f.csv')).toThrow(/f.csv line 3: unit code 1 appears twice/);
     expect(() => parseUnitFrame('code,name\n1,A\n', 'f.csv')).toThrow(/expected columns/);

@@ -1,5 +1,8 @@
-// A small RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF) for the unit frames shipped
-// with the app; strict: an unterminated quote or a ragged row is an error naming the line.
+// The one CSV reader (RFC 4180: quoted fields with "" escapes and line breaks inside, CRLF or LF,
+// a leading BOM dropped) for every CSV KhaoSat reads: unit frames and agency lists (strict: an
+// unterminated quote or a ragged row is an error naming the line) and the CSVs a form ships
+// with for pulldata and select_*_from_file (`lenient`, as pyxform's readers: rows of any width,
+// blank rows dropped, an unterminated quote read to the end).
 export class CsvError extends Error {
   constructor(
     readonly line: number,
@@ -11,7 +14,7 @@ export class CsvError extends Error {
   }
 }
 
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: { lenient?: boolean } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -43,11 +46,12 @@ export function parseCsv(text: string): string[][] {
       line++;
     } else field += ch;
   }
-  if (quoted) throw new CsvError(line, `Dấu ngoặc kép chưa đóng ở dòng ${line}.`, `Unterminated quote at line ${line}.`);
+  if (quoted && !options.lenient) throw new CsvError(line, `Dấu ngoặc kép chưa đóng ở dòng ${line}.`, `Unterminated quote at line ${line}.`);
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);
   }
+  if (options.lenient) return rows.filter((r) => r.some((f) => f.trim() !== ''));
   const width = rows[0]?.length ?? 0;
   rows.forEach((r, k) => {
     if (r.length !== width) {
