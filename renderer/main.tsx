@@ -1,4 +1,5 @@
 // Entry of the renderer bundle: one app store over the api for this face, then the shell.
+import './zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getApi } from './api/client';

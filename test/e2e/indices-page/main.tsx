@@ -1,6 +1,7 @@
 // A page holding only IndicesScreen, for the browser test of the charts under the app's CSP
 // (test/e2e/indices-csp.test.ts): the report comes from report.js (a separate 'self' script),
 // CSP violations are recorded for the test to read.
+import '../../../renderer/zod-config';
 import { createRoot } from 'react-dom/client';
 import { IndicesScreen } from '../../../renderer/features/indices/IndicesScreen';
 import type { IndexReport, ReportFilters } from '../../../shared/indices/index-report';
