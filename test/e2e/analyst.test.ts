@@ -8,18 +8,17 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
 import { openBatch, writeBatch } from '../../electron/sync/batch';
 import { loadAnalystIdentity } from '../../electron/sync/analyst-keys';
 import { recipientFingerprint, recipientOf } from '../../electron/sync/age';
 import { generateSigningKey } from '../../electron/sync/signing';
+import { CHROMIUM, hasChromium, launchChromium, openPage, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CLI = path.resolve('dist/electron/cli.cjs');
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync(CLI) && existsSync('dist/renderer/index.html');
 if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM}`);
 if (!hasBuild) console.warn('e2e skipped: no build in dist/ (run npm run build first)');
@@ -74,10 +73,7 @@ describe.skipIf(!hasChromium || !hasBuild)('the analyst in Chromium through the 
       '--import-dir', path.join(dir, 'batches'),
       '--data-export-dir', path.join(dir, 'out'),
     ]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -87,16 +83,10 @@ describe.skipIf(!hasChromium || !hasBuild)('the analyst in Chromium through the 
   });
 
   it('imports a folder with progress and results, resolves the conflict, sees the dashboard and the ranking chart', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser);
 
     await page.goto(preview.url);
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.analyst.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.analyst.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, DEMO_USERS.analyst);
     await page.getByRole('tablist', { name: 'Công việc của nhà phân tích' }).waitFor({ timeout: 20_000 });
 
     // Keys: none yet, then the configured folder; its fingerprint is shown.

@@ -7,13 +7,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
+import { hasChromium, launchChromium, openPage } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
 const SHOTS = process.env.SCREENSHOTS === '1';
 
@@ -118,10 +117,7 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'khaosat-e2e-iv-'));
     preview = await startPreview(['--db', path.join(dir, 'e2e.sqlite'), '--seed-demo']);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -130,14 +126,7 @@ describe.skipIf(!hasChromium || !hasBuild)('a surveyor runs interviews in Chromi
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
-    return { context, page, problems };
-  };
+  const newPage = () => openPage(browser);
 
   it('(a) a complete HIDS interview, keyboard only, with a skip branch (no petition: the feedback block is skipped)', async () => {
     const { context, page, problems } = await newPage();

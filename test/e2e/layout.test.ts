@@ -4,12 +4,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
+import { CHROMIUM, launchChromium, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ready = existsSync(CHROMIUM) && existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -43,7 +43,7 @@ describe.skipIf(!ready)('screens fit 1366×768 and 1024×600 laptops', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'khaosat-layout-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -80,9 +80,7 @@ describe.skipIf(!ready)('screens fit 1366×768 and 1024×600 laptops', () => {
       const context = await browser.newContext({ viewport, locale: 'vi-VN' });
       const page = await context.newPage();
       await page.goto(preview.url);
-      await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
-      await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
-      await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+      await fillSignIn(page, DEMO_USERS.supervisor);
       // The supervisor's tabs: all five on one row, on the first screen.
       const tabs = page.getByRole('tablist', { name: 'Công việc của giám sát viên' }).getByRole('tab');
       await tabs.first().waitFor({ timeout: 15_000 });

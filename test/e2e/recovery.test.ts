@@ -4,15 +4,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../electron/db/backup';
 import { DEMO_USERS, seedDemo } from '../../electron/preview/demo';
 import { createCore } from '../../electron/services';
+import { hasChromium, launchChromium, openPage, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
 
 describe.skipIf(!hasChromium || !hasBuild)('restoring a lost database in Chromium through the preview host', () => {
@@ -30,10 +29,7 @@ describe.skipIf(!hasChromium || !hasBuild)('restoring a lost database in Chromiu
     core.close();
     writeFileSync(db, '');
     preview = await startPreview(['--db', db]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -43,11 +39,7 @@ describe.skipIf(!hasChromium || !hasBuild)('restoring a lost database in Chromiu
   });
 
   it('shows the recovery screen, restores the newest backup with one button, then signs in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser);
 
     await page.goto(preview.url);
     await page.getByRole('heading', { name: 'Khôi phục dữ liệu' }).waitFor({ timeout: 15_000 });
@@ -61,9 +53,7 @@ describe.skipIf(!hasChromium || !hasBuild)('restoring a lost database in Chromiu
     await restore.click();
 
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, DEMO_USERS.supervisor);
     await page.getByRole('heading', { name: `Xin chào, ${DEMO_USERS.supervisor.name} — Giám sát viên` }).waitFor({ timeout: 15_000 });
 
     expect(statSync(db).size).toBeGreaterThan(0);

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../shared/contract';
 import { seededRandom } from '../../shared/indices/prng';
@@ -21,10 +21,9 @@ import { createCore } from '../../electron/services';
 import { answerInterview } from '../../electron/simulate/simulate';
 import { generateAgeKeyPair } from '../../electron/sync/age';
 import { openBatch, readBatchManifest } from '../../electron/sync/batch';
+import { hasChromium, launchChromium, openPage } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html') && existsSync('dist/electron/instruments.json');
 const SHOTS = process.env.SCREENSHOTS === '1';
 const SURVEY = 'hids-satisfaction';
@@ -111,10 +110,7 @@ describe.skipIf(!hasChromium || !hasBuild)('review and export in Chromium throug
     const analyst = await generateAgeKeyPair();
     identity = analyst.identity;
     preview = await startPreview(['--db', dbPath, '--export-dir', exportDir], { KHAOSAT_ANALYST_RECIPIENT: analyst.recipient });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -125,11 +121,7 @@ describe.skipIf(!hasChromium || !hasBuild)('review and export in Chromium throug
 
   it('approve one, send one back; the surveyor fixes it (next revision); approve and export; the manifest lists both revisions', async () => {
     const [kept, sentBack] = interviews as [{ serial: number; id: string }, { serial: number; id: string }];
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser);
     await page.goto(preview.url);
 
     // 1. The supervisor: the home opens on the review tab, which says two interviews wait.

@@ -4,13 +4,12 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
+import { CHROMIUM, hasChromium, launchChromium, openPage, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
 if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
 if (!hasBuild) console.warn('e2e skipped: no build in dist/ (run npm run build first)');
@@ -24,19 +23,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     dir = mkdtempSync(path.join(os.tmpdir(), 'khaosat-e2e-'));
     preview = await startPreview(['--db', path.join(dir, 'e2e.sqlite'), '--seed-demo']);
     // launch() gives Chromium a fresh temporary profile of its own each run.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -46,11 +33,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
   });
 
   it('a surveyor signs in with code and PIN and sees their name and role', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 720 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser, { width: 1024, height: 720 });
 
     await page.goto(preview.url);
     const code = page.getByLabel('Mã người dùng');
@@ -83,11 +66,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
   });
 
   it('a supervisor registers a surveyor, who can then sign in on this laptop', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser, { width: 1024, height: 900 });
     const newcomer = { code: 'DTV002', name: 'Lê Thị Hoa', secret: '482913' };
 
     await page.goto(preview.url);
@@ -96,9 +75,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     await page.getByLabel('Mã người dùng').or(signOut).waitFor({ timeout: 15_000 });
     if (await signOut.isVisible()) await signOut.click();
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.supervisor.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.supervisor.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, DEMO_USERS.supervisor);
     // The supervisor's home opens on review; the users are a tab away.
     await page.getByRole('tab', { name: 'Người dùng' }).click({ timeout: 15_000 });
 
@@ -131,9 +108,7 @@ describe.skipIf(!hasChromium || !hasBuild)('sign-in in Chromium through the prev
     // Wait for the sign-in screen itself: until it replaces the home screen, the users form's
     // own "Mã người dùng" field is the one a label query would find.
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor({ timeout: 15_000 });
-    await page.getByLabel('Mã người dùng').fill(newcomer.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(newcomer.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, newcomer);
 
     const greeting = page.getByRole('heading', { name: `Xin chào, ${newcomer.name} — Điều tra viên` });
     await greeting.waitFor({ timeout: 15_000 });
