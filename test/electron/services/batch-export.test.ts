@@ -5,14 +5,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../shared/contract/errors';
 import type { User } from '../../../shared/contract/schemas';
 import { createGuard } from '../../../electron/ipc/guard';
 import { type Core } from '../../../electron/services';
 import { openBatch, readBatchManifest } from '../../../electron/sync/batch';
 import { generateSigningKey } from '../../../electron/sync/signing';
 import { COMPLETE_ANSWERS } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, makeCore, refusal, session, setUpStaff, testClock } from './helpers';
 
 const IDENTITY = readFileSync(join(__dirname, '../../fixtures/sync/analyst-age.key'), 'utf8').trim().split('\n').pop()!;
 const RECIPIENT = readFileSync(join(__dirname, '../../fixtures/sync/analyst-age.pub'), 'utf8').trim();
@@ -20,16 +19,6 @@ const recipientFor = () => RECIPIENT;
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
-
-async function refusal(fn: () => unknown): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function setUp(opts: { folder?: () => Promise<string | null> } = {}) {
   const time = testClock();

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { User } from '../../../shared/contract';
+import { ServiceError } from '../../../shared/contract/errors';
 import type { CallContext } from '../../../electron/ipc/types';
 import { createCore, installSurvey, type Core, type CoreOptions } from '../../../electron/services';
 import { interviewForm } from '../../fixtures/forms/interviewForm';
@@ -70,4 +71,15 @@ export async function setUpStaff(core: Core, clock: () => Date = () => new Date(
   );
   installSurvey(core.db, { id: 'hids', title: 'Khảo sát hài lòng HIDS', formVersion: 'v1', definition: interviewForm('v1'), installedAt: clock() });
   return { supervisor, surveyorA, surveyorB };
+}
+
+/** The ServiceError `fn` throws; fails the test when it succeeds or throws anything else. */
+export async function refusal(fn: () => unknown): Promise<ServiceError> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof ServiceError) return err;
+    throw err;
+  }
+  throw new Error('expected a refusal');
 }

@@ -2,25 +2,14 @@
 // close with an outcome, supervisor review, reopen with a new revision; every transition audited;
 // navigation paradata and where a draft resumes; drafts on an older form version.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ServiceError } from '../../../shared/contract/errors';
 import { TRANSITIONS } from '../../../shared/interviews/status';
 import { createRepositories } from '../../../electron/db/repositories';
 import { installSurvey, type Core } from '../../../electron/services';
 import { COMPLETE_ANSWERS, interviewForm } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, makeCore, refusal, session, setUpStaff, testClock } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
-
-async function refusal(fn: () => unknown): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function setUp() {
   const time = testClock();

@@ -5,22 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../../electron/ipc/guard';
 import { createRepositories } from '../../../electron/db/repositories';
 import type { Core } from '../../../electron/services';
-import { ServiceError } from '../../../shared/contract/errors';
 import { COMPLETE_ANSWERS } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, makeCore, refusal, session, setUpStaff, testClock } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
-
-async function refusal(fn: () => unknown): Promise<ServiceError> {
-  try {
-    await fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function setUp() {
   const time = testClock();
