@@ -55,6 +55,14 @@ export interface Staff {
 }
 
 /** First-run setup, two surveyors, and the `hids` survey with form version v1 (test/fixtures/forms/interviewForm.ts). */
+/** A core on a test clock with its staff, registered in `cores` for `cleanup`. */
+export async function staffedCore(cores: Core[]): Promise<{ time: TestClock; core: Core & { dbPath: string; dir: string }; staff: Staff }> {
+  const time = testClock();
+  const core = makeCore({ clock: time.clock });
+  cores.push(core);
+  return { time, core, staff: await setUpStaff(core, time.clock) };
+}
+
 export async function setUpStaff(core: Core, clock: () => Date = () => new Date()): Promise<Staff> {
   const admin = session();
   const supervisor = await core.handlers['setup:createFirstSupervisor'](

@@ -5,16 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGuard } from '../../../electron/ipc/guard';
 import type { Core } from '../../../electron/services';
 import type { AnswerValue, MissingKind } from '../../../shared/contract';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   const a = session(staff.surveyorA);
   const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, a);
   const guard = createGuard({ handlers: core.handlers, currentUser: core.currentUser, isTrustedSender: () => true });

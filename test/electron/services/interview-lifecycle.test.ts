@@ -6,16 +6,13 @@ import { TRANSITIONS } from '../../../shared/interviews/status';
 import { createRepositories } from '../../../electron/db/repositories';
 import { installSurvey, type Core } from '../../../electron/services';
 import { COMPLETE_ANSWERS, interviewForm } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, refusal, session, setUpStaff, testClock } from './helpers';
+import { cleanup, refusal, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   const a = session(staff.surveyorA);
   const iv = await core.handlers['interview:start']({ surveyId: 'hids', unitCode: '26734', consent: true }, a);
   const id = { interviewId: iv.id };

@@ -6,7 +6,7 @@ import { MAX_ANSWERS_PER_INTERVIEW } from '../../../shared/contract/schemas';
 import { createRepositories } from '../../../electron/db/repositories';
 import { installSurvey, type Core } from '../../../electron/services';
 import { interviewForm } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
@@ -22,10 +22,7 @@ async function codeOf(fn: () => unknown): Promise<string> {
 }
 
 export async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   const a = session(staff.surveyorA);
   const b = session(staff.surveyorB);
   const sup = session(staff.supervisor);

@@ -5,16 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/services';
 import { installSurvey } from '../../../electron/services/seed';
 import { COMPLETE_ANSWERS, interviewForm } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   installSurvey(core.db, {
     id: 'ls',
     title: 'Last-saved',

@@ -6,7 +6,7 @@ import { LOCKOUT_MS, LOCKOUT_SECONDS, MAX_FAILED_ATTEMPTS } from '../../../share
 import { hashSecret, verifySecret, type SecretHasher } from '../../../electron/services/secrets';
 import { createUnknownCodeCounter } from '../../../electron/services/unknown-codes';
 import type { Core } from '../../../electron/services';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, makeCore, session, setUpStaff, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
@@ -23,10 +23,7 @@ async function refusal(core: Core, code: string, secret: string, ctx = session()
 }
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   return { core, time, staff };
 }
 

@@ -8,16 +8,13 @@ import { installSurvey, type Core } from '../../../electron/services';
 import type { AnswerValue } from '../../../shared/contract';
 import { encodeMediaValue, MEDIA_LIMIT_BYTES } from '../../../shared/forms/media';
 import { interviewForm } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, session, setUpStaff, testClock } from './helpers';
+import { cleanup, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   installSurvey(core.db, {
     id: 'hids', title: 'Khảo sát hài lòng HIDS', formVersion: 'v2', installedAt: time.clock(),
     definition: interviewForm('v2', [['image', 'photo', 'Ảnh'], ['geopoint', 'pt', 'Điểm']]),

@@ -6,16 +6,13 @@ import { createGuard } from '../../../electron/ipc/guard';
 import { createRepositories } from '../../../electron/db/repositories';
 import type { Core } from '../../../electron/services';
 import { COMPLETE_ANSWERS } from '../../fixtures/forms/interviewForm';
-import { cleanup, makeCore, refusal, session, setUpStaff, testClock } from './helpers';
+import { cleanup, refusal, session, staffedCore } from './helpers';
 
 const cores: Core[] = [];
 afterEach(() => cleanup(cores));
 
 async function setUp() {
-  const time = testClock();
-  const core = makeCore({ clock: time.clock });
-  cores.push(core);
-  const staff = await setUpStaff(core, time.clock);
+  const { time, core, staff } = await staffedCore(cores);
   const a = session(staff.surveyorA);
   const sup = session(staff.supervisor);
   /** A completed interview that took `seconds` between start and completion. */
