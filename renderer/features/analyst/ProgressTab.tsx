@@ -142,26 +142,29 @@ export function ProgressTab({ active }: { active: boolean }) {
           ) : data.flags.flagged.length === 0 ? (
             <p className="muted">{t('analyst.progress.flagsNone')}</p>
           ) : (
-            <table className="users-table flags" aria-label={t('analyst.progress.flagged')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('analyst.progress.interview')}</th>
-                  <th scope="col">{t('analyst.progress.unit')}</th>
-                  <th scope="col">{t('analyst.progress.surveyor')}</th>
-                  <th scope="col">{t('analyst.progress.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.flags.flagged.map((f) => (
-                  <tr key={f.interviewId}>
-                    <td className="mono">{f.interviewId}</td>
-                    <td>{unitName(f.unitCode)}</td>
-                    <td>{f.surveyorCode}</td>
-                    <td>{f.flags.map((c) => t(`supervise.flag.${c}` as MessageKey)).join(', ')}</td>
+            // Up to 100 flagged interviews: they scroll in their own box so the page stays short.
+            <div className="table-scroll flags-scroll">
+              <table className="users-table flags" aria-label={t('analyst.progress.flagged')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('analyst.progress.interview')}</th>
+                    <th scope="col">{t('analyst.progress.unit')}</th>
+                    <th scope="col">{t('analyst.progress.surveyor')}</th>
+                    <th scope="col">{t('analyst.progress.flags')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.flags.flagged.map((f) => (
+                    <tr key={f.interviewId}>
+                      <td className="mono">{f.interviewId}</td>
+                      <td>{unitName(f.unitCode)}</td>
+                      <td>{f.surveyorCode}</td>
+                      <td>{f.flags.map((c) => t(`supervise.flag.${c}` as MessageKey)).join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <GapList gaps={data.gaps} />
         </>
