@@ -1,17 +1,30 @@
 // The fieldwork dashboard from the analyst store: interviews received (the revision that counts,
-// counted.ts) by unit, by surveyor and by day, their outcomes and the response rate, quality flags
+// counted.ts) by unit — named from the package's frame and set against its quotas (quotas.ts),
+// furthest behind first — by surveyor and by day, their outcomes and the response rate, quality flags
 // computed with shared/review/flags.ts (batches carry no review flags, so they are recomputed
 // here from the answers: duration, straight-lining, don't-know share), the batches and the
 // devices, missing batches per laptop and unresolved conflicts (docs/analyst.md).
 import { computeFlags, FLAG_CODES, interviewDurationSeconds, medianSeconds, type FlagCode } from '../../shared/review/flags';
 import type { FormModel } from '../../shared/forms/model';
 import { isCounted, isUnresolvedConflict } from './counted';
+import { currentQuotas } from './quotas';
 import { sequenceGaps } from './rules';
 import type { AnalystStore } from './store';
 
 export interface CountRow {
   total: number;
   completed: number;
+}
+
+export interface UnitProgress extends CountRow {
+  unitCode: string;
+  /** From the survey's Unit frame (units.csv of its package); null when the store has no name for the code. */
+  nameVi: string | null;
+  nameEn: string | null;
+  /** The target of completed interviews in the survey's newest package; null without one. */
+  quota: number | null;
+  /** completed ÷ quota in percent, one decimal (above 100 when the quota is passed); null without a quota above 0. */
+  percent: number | null;
 }
 
 export interface FieldworkDashboard {
@@ -23,9 +36,15 @@ export interface FieldworkDashboard {
     devices: number;
     batches: number;
     unresolvedConflicts: number;
+    /** The sum of the Units' quotas; null when the survey has none. */
+    quota: number | null;
+    /** Completed interviews in Units with a quota ÷ the sum of quotas, in percent with one decimal. */
+    quotaPercent: number | null;
   };
   outcomes: { outcome: string; n: number }[];
-  byUnit: (CountRow & { unitCode: string })[];
+  /** Units with interviews or a quota: furthest behind their quota first (lowest percent, then most
+   * interviews short), then Units without a quota, each group by name. */
+  byUnit: UnitProgress[];
   bySurveyor: (CountRow & { surveyorCode: string })[];
   /** Days in Vietnam's time (UTC+7), from the interview's start. */
   byDay: (CountRow & { day: string })[];
@@ -82,6 +101,11 @@ export async function buildFieldworkDashboard(store: AnalystStore, options: { su
   const accepted = await db.selectFrom('batch_arrivals').select(['device_id', 'sequence']).where('status', 'in', ['imported', 'unchanged']).execute();
   const known = accepted.filter((a): a is { device_id: string; sequence: number } => a.device_id !== null && a.sequence !== null);
 
+  const units = await unitProgress(store, survey, byUnit);
+  const withQuota = units.filter((u) => u.quota !== null);
+  const quota = withQuota.length > 0 ? withQuota.reduce((n, u) => n + u.quota!, 0) : null;
+  const quotaCompleted = withQuota.reduce((n, u) => n + u.completed, 0);
+
   const sorted = <T extends CountRow>(m: Map<string, CountRow>, key: string) =>
     [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => ({ [key]: k, ...v }) as unknown as T);
   return {
@@ -94,14 +118,49 @@ export async function buildFieldworkDashboard(store: AnalystStore, options: { su
       devices: Number(devices.n),
       batches: known.length,
       unresolvedConflicts: Number(conflicts.n),
+      quota,
+      quotaPercent: quota ? percentOf(quotaCompleted, quota) : null,
     },
     outcomes: [...outcomes.entries()].map(([outcome, n]) => ({ outcome, n })).sort((a, b) => b.n - a.n || (a.outcome < b.outcome ? -1 : 1)),
-    byUnit: sorted(byUnit, 'unitCode'),
+    byUnit: units,
     bySurveyor: sorted(bySurveyor, 'surveyorCode'),
     byDay: sorted(byDay, 'day'),
     gaps: sequenceGaps(known),
     flags: survey ? await qualityFlags(store, survey, rows, options.now ?? new Date()) : null,
   };
+}
+
+const percentOf = (part: number, whole: number) => Math.round((part / whole) * 1000) / 10;
+
+/**
+ * By Unit, named and set against the quotas. Sorted for the question the dashboard answers — where
+ * must fieldwork go next: the lowest share of quota first, ties by the most interviews short; Units
+ * without a quota (or with a quota of 0) after, by name. Without quotas that is simply by name.
+ */
+async function unitProgress(store: AnalystStore, survey: string | null, counts: Map<string, CountRow>): Promise<UnitProgress[]> {
+  const { db } = store;
+  // Without a chosen survey there are no quotas to compare with; names come from any survey's frame.
+  const quotas = survey ? await currentQuotas(db, survey) : new Map<string, number>();
+  let names = db.selectFrom('units').select(['code', 'name_vi', 'name_en']);
+  if (survey) names = names.where('survey_id', '=', survey);
+  const named = new Map<string, { name_vi: string; name_en: string | null }>();
+  for (const u of await names.orderBy('survey_id', 'desc').execute()) named.set(u.code, u);
+  const codes = new Set([...counts.keys(), ...quotas.keys()]);
+  const rows: UnitProgress[] = [...codes].map((unitCode) => {
+    const { total, completed } = counts.get(unitCode) ?? { total: 0, completed: 0 };
+    const quota = quotas.get(unitCode) ?? null;
+    const name = named.get(unitCode);
+    return { unitCode, nameVi: name?.name_vi ?? null, nameEn: name?.name_en ?? null, total, completed, quota, percent: quota ? percentOf(completed, quota) : null };
+  });
+  const label = (u: UnitProgress) => u.nameVi ?? u.unitCode;
+  return rows.sort((a, b) => {
+    if ((a.percent === null) !== (b.percent === null)) return a.percent === null ? 1 : -1;
+    if (a.percent !== null && b.percent !== null) {
+      const behind = a.percent - b.percent || b.quota! - b.completed - (a.quota! - a.completed);
+      if (behind !== 0) return behind;
+    }
+    return label(a).localeCompare(label(b), 'vi') || (a.unitCode < b.unitCode ? -1 : a.unitCode > b.unitCode ? 1 : 0);
+  });
 }
 
 type CountedRow = { id: string; revision: number; content_hash: string; unit_code: string; surveyor_code: string; outcome: string; created_at: string; completed_at: string | null };

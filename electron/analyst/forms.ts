@@ -1,10 +1,12 @@
 // Registering a form version with the analyst store from a survey package (`import --package`):
 // the package must verify and be signed by this analyst's own signing key (signing.pub in the
 // keys folder), so the store only checks batches against forms the analyst issued. The package's
-// Unit frame and agency list come with it (frames.ts): the names the report prints.
+// Unit frame and agency list come with it (frames.ts): the names the report prints; and its quotas
+// (quotas.ts), which the fieldwork dashboard sets against the interviews.
 import { readSurveyPackage, type SurveyPackage } from '../sync/survey-package';
 import { ServiceError } from '../../shared/contract/errors';
 import { agencyRows, storeFrames, unitRows } from './frames';
+import { quotaRows, storeQuotas } from './quotas';
 import type { AnalystStore } from './store';
 
 export interface RegisteredForm {
@@ -15,6 +17,8 @@ export interface RegisteredForm {
   /** Units and agencies named by the package (registered again each time: the latest package's names win). */
   units: number;
   agencies: number;
+  /** Units with a quota in the package (quotas.csv); stored unless a newer package of this version gave them. */
+  quotas: number;
 }
 
 export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Array, signer: Uint8Array, now: Date = new Date()): Promise<RegisteredForm> {
@@ -24,6 +28,8 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
   if (!Array.isArray(form.children)) throw new ServiceError('package_damaged', 'form.json has no list of questions (children)');
   const units = unitRows(id, pkg.parts['units.csv']!);
   const agencies = agencyRows(id, pkg.parts['agencies.csv']);
+  // Checked before the transaction: a bad quotas.csv writes nothing, not even the form.
+  const quotas = quotaRows(pkg.parts['quotas.csv'], units.map((u) => u.code));
   return store.db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('forms')
@@ -31,6 +37,7 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
       .onConflict((oc) => oc.columns(['survey_id', 'form_version']).doNothing())
       .executeTakeFirst();
     await storeFrames(trx, id, units, agencies);
-    return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0, units: units.length, agencies: agencies.length };
+    await storeQuotas(trx, id, formVersion, pkg.manifest.createdAt, quotas);
+    return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0, units: units.length, agencies: agencies.length, quotas: quotas.length };
   });
 }

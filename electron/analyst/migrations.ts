@@ -128,6 +128,24 @@ function migrations(dialect: AnalystDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The quotas (quotas.csv: unit_code,target) of each registered form version, for the fieldwork
+    // dashboard; and on forms, the signed creation time of the package whose quotas are stored, so
+    // the dashboard takes the newest package's quotas and an older package re-imported later
+    // cannot bring back older targets (quotas.ts).
+    '004_quotas': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('forms').addColumn('package_created_at', 'text').execute();
+        await db.schema
+          .createTable('quotas')
+          .addColumn('survey_id', 'text', (c) => c.notNull())
+          .addColumn('form_version', 'text', (c) => c.notNull())
+          .addColumn('unit_code', 'text', (c) => c.notNull())
+          .addColumn('target', 'integer', (c) => c.notNull().check(sql`target >= 0`))
+          .addPrimaryKeyConstraint('quotas_pk', ['survey_id', 'form_version', 'unit_code'])
+          .addForeignKeyConstraint('quotas_form', ['survey_id', 'form_version'], 'forms', ['survey_id', 'form_version'])
+          .execute();
+      },
+    },
   };
 }
 

@@ -75,6 +75,8 @@ export interface FormTable {
   form: string;
   signer_fingerprint: string;
   registered_at: string;
+  /** The signed createdAt of the package whose quotas are stored for this version (migration 004); null before. */
+  package_created_at: string | null;
 }
 
 /** The Unit frame of a registered survey package (units.csv), for names in reports. */
@@ -95,6 +97,14 @@ export interface AgencyTable {
   kind: string | null;
   name_vi: string;
   name_en: string | null;
+}
+
+/** A Unit's target of completed interviews in a registered package (quotas.csv; migration 004). */
+export interface QuotaTable {
+  survey_id: string;
+  form_version: string;
+  unit_code: string;
+  target: number;
 }
 
 /** The version of an interview in conflict the analyst chose (migration 003): it counts. */
@@ -126,6 +136,7 @@ export interface AnalystDatabase {
   forms: FormTable;
   units: UnitTable;
   agencies: AgencyTable;
+  quotas: QuotaTable;
   conflict_choices: ConflictChoiceTable;
   analyst_audit: AnalystAuditTable;
 }

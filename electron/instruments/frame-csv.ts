@@ -110,7 +110,7 @@ export function readUnitFrame(bytes: Uint8Array, file = 'units.csv'): UnitInput[
 }
 
 /** Reads quotas: each unit of the frame at most once, a whole-number target 0…100,000. */
-export function readQuotas(bytes: Uint8Array, units: readonly UnitInput[], file = 'quotas.csv', unitsFile = 'units.csv'): Quota[] {
+export function readQuotas(bytes: Uint8Array, units: readonly Pick<UnitInput, 'code'>[], file = 'quotas.csv', unitsFile = 'units.csv'): Quota[] {
   const rows = rowsOf(bytes, file, QUOTA_COLUMNS);
   const known = new Set(units.map((u) => u.code));
   const seen = new Map<string, number>();

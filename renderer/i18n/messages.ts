@@ -4,6 +4,7 @@ import { reviewEn, reviewVi } from './reviewMessages';
 import { supervisorEn, supervisorVi } from './supervisorMessages';
 import { indicesEn, indicesVi } from './indicesMessages';
 import { analystEn, analystVi } from './analystMessages';
+import { dateFieldEn, dateFieldVi } from './dateFieldMessages';
 
 export const vi = {
   'app.name': 'KhaoSat',
@@ -207,6 +208,7 @@ export const vi = {
   ...supervisorVi,
   ...indicesVi,
   ...analystVi,
+  ...dateFieldVi,
   'package.title': 'Cài gói khảo sát',
   'package.file': 'Tệp gói khảo sát (.kspkg)',
   'package.busy': 'Đang kiểm tra chữ ký và cài đặt…',
@@ -442,6 +444,7 @@ export const en: Catalogue = {
   ...supervisorEn,
   ...indicesEn,
   ...analystEn,
+  ...dateFieldEn,
   'package.title': 'Install a survey package',
   'package.file': 'Survey package file (.kspkg)',
   'package.busy': 'Checking the signature and installing…',

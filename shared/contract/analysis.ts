@@ -129,6 +129,9 @@ const CountRowSchema = { total: CountSchema, completed: CountSchema };
 const FLAG_CODES = ['too_short', 'straight_lining', 'dont_know_share', 'clock_future', 'clock_before_install', 'clock_backwards'] as const;
 const FlagCodeSchema = z.enum(FLAG_CODES);
 
+/** Completed ÷ quota in percent: above 100 once a quota is passed. */
+const PercentOfQuotaSchema = z.number().min(0).max(100_000_000);
+
 export const DashboardSchema = z.strictObject({
   surveys: z.array(z.string().max(64)).max(1_000),
   survey: z.string().max(64).nullable(),
@@ -138,9 +141,25 @@ export const DashboardSchema = z.strictObject({
     devices: CountSchema,
     batches: CountSchema,
     unresolvedConflicts: CountSchema,
+    /** The sum of the Units' quotas (the survey's newest package); null without quotas. */
+    quota: CountSchema.nullable(),
+    /** Completed in Units with a quota ÷ that sum, percent with one decimal. */
+    quotaPercent: PercentOfQuotaSchema.nullable(),
   }),
   outcomes: z.array(z.strictObject({ outcome: CodeSchema, n: CountSchema })).max(100),
-  byUnit: z.array(z.strictObject({ unitCode: CodeSchema, ...CountRowSchema })).max(20_000),
+  /** Furthest behind quota first, then Units without a quota by name (docs/analyst.md). */
+  byUnit: z
+    .array(
+      z.strictObject({
+        unitCode: CodeSchema,
+        nameVi: z.string().max(300).nullable(),
+        nameEn: z.string().max(300).nullable(),
+        ...CountRowSchema,
+        quota: CountSchema.nullable(),
+        percent: PercentOfQuotaSchema.nullable(),
+      }),
+    )
+    .max(20_000),
   bySurveyor: z.array(z.strictObject({ surveyorCode: CodeSchema, ...CountRowSchema })).max(10_000),
   byDay: z.array(z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ...CountRowSchema })).max(5_000),
   gaps: z.array(GapSchema).max(10_000),

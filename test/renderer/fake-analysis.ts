@@ -65,16 +65,18 @@ export function dashboard(over: Partial<Dashboard> = {}): Dashboard {
   return DashboardSchema.parse({
     surveys: ['hids-2026'],
     survey: 'hids-2026',
-    totals: { total: 50, completed: 40, responseRate: 83.3, devices: 2, batches: 3, unresolvedConflicts: 1 },
+    totals: { total: 50, completed: 40, responseRate: 83.3, devices: 2, batches: 3, unresolvedConflicts: 1, quota: 52, quotaPercent: 71.2 },
     outcomes: [
       { outcome: 'completed', n: 40 },
       { outcome: 'refused', n: 6 },
       { outcome: 'not_at_home', n: 2 },
       { outcome: 'ineligible', n: 2 },
     ],
+    // As the service orders them: furthest behind quota first, Units without a quota last.
     byUnit: [
-      { unitCode: '26734', total: 30, completed: 25 },
-      { unitCode: '26737', total: 20, completed: 15 },
+      { unitCode: '26737', nameVi: 'Xã Long Hòa', nameEn: 'Long Hoa Commune', total: 17, completed: 12, quota: 20, percent: 60 },
+      { unitCode: '26734', nameVi: 'Phường Bến Thành', nameEn: 'Ben Thanh Ward', total: 28, completed: 25, quota: 32, percent: 78.1 },
+      { unitCode: '99999', nameVi: null, nameEn: null, total: 5, completed: 3, quota: null, percent: null },
     ],
     bySurveyor: [
       { surveyorCode: 'DTV01', total: 26, completed: 21 },

@@ -1,6 +1,6 @@
 // IndicesScreen with fixture reports: the ranking in index order with an interval per Unit, the
 // profile and item charts, the filters sent to loadReport, the empty and error messages, print.
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { IndicesScreen } from '../../renderer/features/indices/IndicesScreen';
@@ -81,8 +81,8 @@ describe('IndicesScreen', () => {
     await screen.findByRole('img', { name: /^Xếp hạng/ });
     expect(load).toHaveBeenLastCalledWith({});
     const filters = screen.getByRole('form', { name: 'Bộ lọc' });
-    // jsdom's date input takes its value as one change (typing into it is not modelled).
-    fireEvent.change(within(filters).getByLabelText('Từ ngày'), { target: { value: '2026-11-10' } });
+    // Typed as dd/mm/yyyy, sent as ISO.
+    await user.type(within(filters).getByRole('textbox', { name: 'Từ ngày' }), '10112026');
     await user.click(within(filters).getByRole('checkbox', { name: 'Xã' }));
     await user.click(within(filters).getByRole('checkbox', { name: 'Đặc khu' }));
     await user.click(within(filters).getByRole('checkbox', { name: 'Bình Dương' }));
@@ -95,6 +95,46 @@ describe('IndicesScreen', () => {
     await user.click(within(filters).getByRole('button', { name: 'Bỏ lọc' }));
     expect(load).toHaveBeenLastCalledWith({});
     expect(load).toHaveBeenCalledTimes(3);
+  }, 30_000);
+
+  it('refuses an impossible date and a range whose start is after its end, saying why, and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { load } = show();
+    await screen.findByRole('img', { name: /^Xếp hạng/ });
+    const filters = screen.getByRole('form', { name: 'Bộ lọc' });
+    const from = within(filters).getByRole('textbox', { name: 'Từ ngày' });
+    const to = within(filters).getByRole('textbox', { name: 'Đến ngày' });
+    await user.type(from, '31022026');
+    expect(within(filters).getByRole('alert').textContent).toBe('Ngày 31/02/2026 không có thật: tháng 02/2026 có 28 ngày.');
+    await user.click(within(filters).getByRole('button', { name: 'Áp dụng bộ lọc' }));
+    expect(load).toHaveBeenCalledTimes(1);
+    // A day typed but not finished is refused on apply too, with its reason.
+    await user.clear(from);
+    await user.type(from, '2011');
+    await user.type(to, '1011');
+    await user.keyboard('{Enter}');
+    expect(within(filters).getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      'Ngày "20/11/" chưa đủ: cần gõ theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/11/2026.',
+      'Ngày "10/11/" chưa đủ: cần gõ theo dạng ngày/tháng/năm (dd/mm/yyyy), ví dụ 05/11/2026.',
+    ]);
+    expect(load).toHaveBeenCalledTimes(1);
+    await user.type(from, '2026');
+    await user.type(to, '2026');
+    expect(within(filters).getByRole('alert').textContent).toBe('Khoảng ngày không hợp lệ: "Từ ngày" (20/11/2026) ở sau "Đến ngày" (10/11/2026). Hãy sửa một trong hai ngày.');
+    expect(to.getAttribute('aria-invalid')).toBe('true');
+    await user.click(within(filters).getByRole('button', { name: 'Áp dụng bộ lọc' }));
+    expect(load).toHaveBeenCalledTimes(1);
+    // Put right: the range goes out as ISO days.
+    await user.clear(from);
+    await user.type(from, '01112026');
+    expect(within(filters).queryByRole('alert')).toBeNull();
+    await user.click(within(filters).getByRole('button', { name: 'Áp dụng bộ lọc' }));
+    expect(load).toHaveBeenLastCalledWith({ from: '2026-11-01', to: '2026-11-10' });
+    // Bỏ lọc empties both fields.
+    await user.click(within(filters).getByRole('button', { name: 'Bỏ lọc' }));
+    expect((from as HTMLInputElement).value).toBe('');
+    expect((to as HTMLInputElement).value).toBe('');
+    expect(load).toHaveBeenLastCalledWith({});
   }, 30_000);
 
   it('says so when no interview matches, and draws no chart', async () => {

@@ -1,12 +1,13 @@
 // `khaosat demo [--dir D] [--seed S] [--laptops N] [--interviews M] [--units K]`: the whole pipe
-// headless — keys → survey package (built-in HIDS instrument, 168-Unit frame) → simulate → import
-// → report — by calling the same commands a user types, and prints the report's index table.
-// Without --dir it works in a temporary folder removed at the end; with --dir it leaves D/keys/,
-// D/batches/, D/hids.kspkg and D/analyst.sqlite.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+// headless — keys → survey package (built-in HIDS instrument, 168-Unit frame, a quota per Unit) →
+// simulate → import → report — by calling the same commands a user types, and prints the report's
+// index table. Without --dir it works in a temporary folder removed at the end; with --dir it leaves
+// D/keys/, D/quotas.csv, D/batches/, D/hids.kspkg and D/analyst.sqlite.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readUnitFrame } from '../../instruments/frame-csv';
 import { simulate } from '../../simulate/simulate';
 import { CliError, usageError, type CliIo } from '../io';
 import { countOption, mixCounts } from './simulate';
@@ -21,6 +22,16 @@ const AGENCIES = join('shared', 'instruments', 'units', 'hcmc_agencies_2025.csv'
 /** 4 laptops × 504 interviews: 12 a Unit over the 168 Units, about 7 service users each (62 %). */
 const DEFAULT_LAPTOPS = 4;
 const DEFAULT_INTERVIEWS = 504;
+/**
+ * The demo's quota of completed interviews per Unit: 90 % of the interviews a Unit gets when the
+ * sample covers the whole frame (12 → 11 by default). About 13 % of simulated respondents refuse or
+ * are ineligible, so some Units reach their quota and some fall short, as in real fieldwork.
+ */
+function demoQuotas(frame: Uint8Array, laptops: number, interviews: number): string {
+  const codes = readUnitFrame(frame).map((u) => u.code);
+  const target = Math.ceil((0.9 * laptops * interviews) / codes.length);
+  return `unit_code,target\n${codes.map((c) => `${c},${target}\n`).join('')}`;
+}
 
 /**
  * The project folder holding the built-in instrument: up from the bundle (dist/electron, where
@@ -69,8 +80,9 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
   try {
     step('khaosat keys generate');
     await keysGenerateCommand(['--out', 'keys'], quiet);
-    step(`khaosat package create (${INSTRUMENT}, ${FRAME}, ${AGENCIES})`);
-    await packageCreateCommand(['--form', join(root, INSTRUMENT), '--units', join(root, FRAME), '--agencies', join(root, AGENCIES), '--keys', 'keys', '--out', 'hids.kspkg'], quiet);
+    writeFileSync(join(dir, 'quotas.csv'), demoQuotas(readFileSync(join(root, FRAME)), laptops, interviews));
+    step(`khaosat package create (${INSTRUMENT}, ${FRAME}, ${AGENCIES}, quotas.csv)`);
+    await packageCreateCommand(['--form', join(root, INSTRUMENT), '--units', join(root, FRAME), '--agencies', join(root, AGENCIES), '--quotas', 'quotas.csv', '--keys', 'keys', '--out', 'hids.kspkg'], quiet);
     step(`khaosat simulate: ${laptops} máy / laptops × ${interviews} phỏng vấn / interviews, ${units ?? 'mọi / all'} đơn vị / units, seed ${seed}`);
     mkdirSync(join(dir, 'batches'), { recursive: true });
     const result = await simulate({ packageBytes: readFileSync(join(dir, 'hids.kspkg')), laptops, interviews, outDir: join(dir, 'batches'), seed, units, progress: (l) => io.err(l) });
@@ -82,6 +94,6 @@ export async function demoCommand(args: string[], io: CliIo): Promise<number> {
     return await reportCommand(['--db', join(dir, 'analyst.sqlite')], io);
   } finally {
     if (!values.dir) rmSync(dir, { recursive: true, force: true });
-    else io.err(`\nĐể lại / left in ${dir}: keys/, batches/, hids.kspkg, analyst.sqlite\n`);
+    else io.err(`\nĐể lại / left in ${dir}: keys/, quotas.csv, batches/, hids.kspkg, analyst.sqlite\n`);
   }
 }

@@ -69,7 +69,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
 
 function printHuman(io: CliIo, report: ImportReport, forms: RegisteredForm[]): void {
   for (const f of forms) {
-    io.out(`${f.added ? 'Đã đăng ký / registered' : 'Đã có / already registered'}: form ${f.survey} ${f.formVersion}; tên / names: ${f.units} đơn vị / units, ${f.agencies} cơ quan / agencies\n`);
+    io.out(`${f.added ? 'Đã đăng ký / registered' : 'Đã có / already registered'}: form ${f.survey} ${f.formVersion}; tên / names: ${f.units} đơn vị / units, ${f.agencies} cơ quan / agencies; ${f.quotas} chỉ tiêu / quotas\n`);
   }
   printTable(
     io,

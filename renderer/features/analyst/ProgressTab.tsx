@@ -1,12 +1,13 @@
 // "Tiến độ": the fieldwork dashboard (analysis:dashboard) — totals and the response rate, outcomes,
-// interviews by unit (with the quota when the store knows one), by surveyor and by day, quality
-// flags and missing batches. Loaded each time the tab is shown, and on "Tải lại".
+// interviews by unit (by name, against the package's quotas: UnitProgressTable), by surveyor and by
+// day, quality flags and missing batches. Loaded each time the tab is shown, and on "Tải lại".
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText, useLanguage, useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores';
 import type { ContractError, Dashboard } from '../../../shared/contract';
 import { GapList } from './GapList';
+import { UnitProgressTable, unitLabel } from './UnitProgressTable';
 
 function CountTable({ id, title, head, rows, mono = true }: { id: string; title: string; head: string[]; rows: { key: string; cells: (string | number)[]; share?: number }[]; mono?: boolean }) {
   return (
@@ -72,6 +73,11 @@ export function ProgressTab({ active }: { active: boolean }) {
     return text === key ? o : text;
   };
   const total = data?.totals.total ?? 0;
+  const named = new Map((data?.byUnit ?? []).map((u) => [u.unitCode, u]));
+  const unitName = (code: string) => {
+    const u = named.get(code);
+    return u ? unitLabel(u, language) : code;
+  };
   const maxOf = (rows: { total: number }[]) => Math.max(1, ...rows.map((r) => r.total));
 
   return (
@@ -109,18 +115,13 @@ export function ProgressTab({ active }: { active: boolean }) {
           </dl>
           <p className="muted small-print">{t('analyst.progress.rateHint')}</p>
           <div className="dashboard-grid">
+            <UnitProgressTable units={data.byUnit} totals={data.totals} />
             <CountTable
               id="dash-outcomes"
               mono={false}
               title={t('analyst.progress.outcomes')}
               head={[t('analyst.progress.outcome'), t('analyst.progress.count'), '']}
               rows={data.outcomes.map((o) => ({ key: o.outcome, cells: [outcome(o.outcome), o.n], share: o.n / total }))}
-            />
-            <CountTable
-              id="dash-units"
-              title={t('analyst.progress.byUnit')}
-              head={[t('analyst.progress.unit'), t('analyst.progress.completed'), t('analyst.progress.total'), t('analyst.progress.quota'), '']}
-              rows={data.byUnit.map((u) => ({ key: u.unitCode, cells: [u.unitCode, u.completed, u.total, t('analyst.progress.noQuota')], share: u.completed / maxOf(data.byUnit) }))}
             />
             <CountTable
               id="dash-surveyors"
@@ -141,26 +142,29 @@ export function ProgressTab({ active }: { active: boolean }) {
           ) : data.flags.flagged.length === 0 ? (
             <p className="muted">{t('analyst.progress.flagsNone')}</p>
           ) : (
-            <table className="users-table flags" aria-label={t('analyst.progress.flagged')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('analyst.progress.interview')}</th>
-                  <th scope="col">{t('analyst.progress.unit')}</th>
-                  <th scope="col">{t('analyst.progress.surveyor')}</th>
-                  <th scope="col">{t('analyst.progress.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.flags.flagged.map((f) => (
-                  <tr key={f.interviewId}>
-                    <td className="mono">{f.interviewId}</td>
-                    <td>{f.unitCode}</td>
-                    <td>{f.surveyorCode}</td>
-                    <td>{f.flags.map((c) => t(`supervise.flag.${c}` as MessageKey)).join(', ')}</td>
+            // Up to 100 flagged interviews: they scroll in their own box so the page stays short.
+            <div className="table-scroll flags-scroll">
+              <table className="users-table flags" aria-label={t('analyst.progress.flagged')}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('analyst.progress.interview')}</th>
+                    <th scope="col">{t('analyst.progress.unit')}</th>
+                    <th scope="col">{t('analyst.progress.surveyor')}</th>
+                    <th scope="col">{t('analyst.progress.flags')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.flags.flagged.map((f) => (
+                    <tr key={f.interviewId}>
+                      <td className="mono">{f.interviewId}</td>
+                      <td>{unitName(f.unitCode)}</td>
+                      <td>{f.surveyorCode}</td>
+                      <td>{f.flags.map((c) => t(`supervise.flag.${c}` as MessageKey)).join(', ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
           <GapList gaps={data.gaps} />
         </>

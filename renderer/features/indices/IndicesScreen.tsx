@@ -4,6 +4,8 @@
 // screen holds no data access of its own; printing defaults to the page's print (app.css hides
 // the controls on paper; Electron's print dialog can save as PDF).
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { DateField } from '../../components/DateField';
+import { isoToDateText } from '../../components/dateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useT } from '../../i18n';
 import type { IndexReport, ReportChoice, ReportFilters, UnitType } from '../../../shared/indices/index-report';
@@ -58,6 +60,9 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const [unitCode, setUnitCode] = useState<string | null>(null);
   const [componentId, setComponentId] = useState<string | null>(null);
+  // The date range as the two fields give it: ISO, '' for none, null while a field is not a date.
+  const [dates, setDates] = useState<{ from: string | null; to: string | null }>({ from: '', to: '' });
+  const [datesTried, setDatesTried] = useState(false);
   const request = useRef(0);
 
   const load = useCallback(
@@ -94,13 +99,22 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
       return { ...d, [key]: now.includes(code) ? now.filter((c) => c !== code) : [...now, code] };
     });
 
+  // "Từ" after "đến" is refused before any request, said under the two fields.
+  const reversed = dates.from && dates.to && dates.from > dates.to ? t('indices.filter.badRange', { from: isoToDateText(dates.from), to: isoToDateText(dates.to) }) : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    load(draft);
+    if (dates.from === null || dates.to === null || reversed) {
+      setDatesTried(true);
+      return;
+    }
+    setDatesTried(false);
+    load({ ...draft, from: dates.from || undefined, to: dates.to || undefined });
   };
   const clear = () => {
     const kept: ReportFilters = draft.survey ? { survey: draft.survey } : {};
     setDraft(kept);
+    setDates({ from: '', to: '' });
+    setDatesTried(false);
     load(kept);
   };
 
@@ -133,12 +147,16 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
             </select>
           </label>
         ) : null}
-        <label>
-          {t('indices.filter.from')} <input type="date" value={draft.from ?? ''} onChange={(e) => setDraft((d) => ({ ...d, from: e.target.value }))} />
-        </label>
-        <label>
-          {t('indices.filter.to')} <input type="date" value={draft.to ?? ''} onChange={(e) => setDraft((d) => ({ ...d, to: e.target.value }))} />
-        </label>
+        <fieldset className="date-range">
+          <legend className="visually-hidden">{t('indices.filter.period')}</legend>
+          <DateField label={t('indices.filter.from')} name="from" value={dates.from} onChange={(from) => setDates((d) => ({ ...d, from }))} showProblem={datesTried} invalid={reversed !== null} describedBy={reversed ? 'date-range-problem' : undefined} />
+          <DateField label={t('indices.filter.to')} name="to" value={dates.to} onChange={(to) => setDates((d) => ({ ...d, to }))} showProblem={datesTried} invalid={reversed !== null} describedBy={reversed ? 'date-range-problem' : undefined} />
+          {reversed ? (
+            <p className="field-problem" id="date-range-problem" role="alert">
+              {reversed}
+            </p>
+          ) : null}
+        </fieldset>
         <CheckList legend={t('indices.filter.unitTypes')} name="unit_types" choices={unitTypes} chosen={draft.unit_types ?? []} onToggle={(c) => toggle('unit_types', c)} />
         <CheckList
           legend={t('indices.filter.provinces')}

@@ -49,15 +49,16 @@ describe.each(STORE_KINDS)('fieldwork dashboard on the %s store', (kind) => {
     expect(d.surveys).toEqual(['hids-2026']);
     expect(d.survey).toBe('hids-2026');
     // id(1) is in conflict and left out: 4 counted, 2 completed, 1 ineligible → 2 / 3.
-    expect(d.totals).toEqual({ total: 4, completed: 2, responseRate: 66.7, devices: 2, batches: 3, unresolvedConflicts: 1 });
+    expect(d.totals).toEqual({ total: 4, completed: 2, responseRate: 66.7, devices: 2, batches: 3, unresolvedConflicts: 1, quota: null, quotaPercent: null });
     expect(d.outcomes).toEqual([
       { outcome: 'completed', n: 2 },
       { outcome: 'ineligible', n: 1 },
       { outcome: 'refused', n: 1 },
     ]);
+    // No package registered: no names and no quotas (names and quotas: quotas.test.ts).
     expect(d.byUnit).toEqual([
-      { unitCode: '26734', total: 3, completed: 1 },
-      { unitCode: '26737', total: 1, completed: 1 },
+      { unitCode: '26734', nameVi: null, nameEn: null, total: 3, completed: 1, quota: null, percent: null },
+      { unitCode: '26737', nameVi: null, nameEn: null, total: 1, completed: 1, quota: null, percent: null },
     ]);
     expect(d.bySurveyor).toEqual([
       { surveyorCode: 'DTV01', total: 2, completed: 1 },

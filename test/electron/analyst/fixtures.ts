@@ -73,14 +73,17 @@ export function storeFactory(kind: StoreKind) {
   const opened: AnalystStore[] = [];
   return {
     dir,
-    async open(): Promise<AnalystStore> {
+    /** A new empty target (SQLite path or postgres:// URL) that nothing has opened yet. */
+    async target(): Promise<string> {
       count++;
-      let target: string;
       if (kind === 'postgres') {
         server ??= await startPostgres();
-        target = await server.createDatabase(`analyst_${count}`);
-      } else target = join(dir, `analyst-${count}.sqlite`);
-      const store = await openAnalystStore(target);
+        return server.createDatabase(`analyst_${count}`);
+      }
+      return join(dir, `analyst-${count}.sqlite`);
+    },
+    async open(target?: string): Promise<AnalystStore> {
+      const store = await openAnalystStore(target ?? (await this.target()));
       opened.push(store);
       return store;
     },

@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)('report names and groups (%s store)', (kind) => {
       },
       signer,
     );
-    expect(await registerSurveyPackage(store, pkg, signer.publicKey)).toEqual({ survey: 'hids-2026', formVersion: '2026.1', added: true, units: 2, agencies: 1 });
+    expect(await registerSurveyPackage(store, pkg, signer.publicKey)).toEqual({ survey: 'hids-2026', formVersion: '2026.1', added: true, units: 2, agencies: 1, quotas: 0 });
     // Registering the same package again keeps the form and the names (nothing doubled).
     expect(await registerSurveyPackage(store, pkg, signer.publicKey)).toMatchObject({ added: false, units: 2, agencies: 1 });
     const laptop = makeDevice('LAPTOP-01');

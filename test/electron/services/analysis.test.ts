@@ -63,7 +63,7 @@ async function setUp(options: { protector?: ReturnType<typeof plainProtector> } 
   const batches = join(core.dir, 'batches');
   mkdirSync(batches);
   const pkg = createSurveyPackage(
-    { survey: { id: 'hids-2026', title: 'HIDS', formVersion: '2026.1' }, recipient, createdAt: '2026-11-01T00:00:00.000Z', parts: { 'form.json': Buffer.from(JSON.stringify(form())), 'units.csv': Buffer.from('code,name_vi\n26734,Phường Bến Nghé\n') } },
+    { survey: { id: 'hids-2026', title: 'HIDS', formVersion: '2026.1' }, recipient, createdAt: '2026-11-01T00:00:00.000Z', parts: { 'form.json': Buffer.from(JSON.stringify(form())), 'units.csv': Buffer.from('code,name_vi\n26734,Phường Bến Nghé\n'), 'quotas.csv': Buffer.from('unit_code,target\n26734,5\n') } },
     signing,
   );
   writeFileSync(join(batches, 'hids.kspkg'), pkg);
@@ -163,7 +163,10 @@ describe('the analyst face through the guard', () => {
     expect(c.versions).toHaveLength(2);
     const chosen = c.versions.find((v) => v.surveyorCode === 'DTV02')!.contentHash;
     expect(await call('analysis:resolveConflict', { interviewId: X, revision: 1, contentHash: chosen })).toEqual({ ok: true, value: { interviewId: X, revision: 1, chosen } });
-    expect(await call('analysis:dashboard', {})).toMatchObject({ ok: true, value: { totals: { total: 3, completed: 2, unresolvedConflicts: 0 } } });
+    const after = await call('analysis:dashboard', {});
+    expect(after).toMatchObject({ ok: true, value: { totals: { total: 3, completed: 2, unresolvedConflicts: 0, quota: 5, quotaPercent: 40 } } });
+    // The Unit by its name from the package frame, against the package's quota.
+    expect(valueOf<{ byUnit: unknown[] }>(after).byUnit).toEqual([{ unitCode: '26734', nameVi: 'Phường Bến Nghé', nameEn: null, total: 3, completed: 2, quota: 5, percent: 40 }]);
     const report = await call('analysis:report', {});
     expect(report).toMatchObject({ ok: true, value: { survey: 'hids-2026', overall: { n: 2 }, excluded: { conflicts: 0, not_completed: 1 } } });
     // ACC1: the chosen 1 and Y's 4 → one satisfied of two.

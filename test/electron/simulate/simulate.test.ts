@@ -8,6 +8,7 @@ import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
 import { simulate, type SimulateResult } from '../../../electron/simulate/simulate';
 import { RESPONDENT_KINDS } from '../../../electron/simulate/respondent';
+import { buildFieldworkDashboard } from '../../../electron/analyst/fieldwork';
 import { openAnalystStore } from '../../../electron/analyst/store';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -98,12 +99,19 @@ describe('khaosat demo', () => {
     expect(await runCli(['demo', '--dir', 'd', '--laptops', '2', '--interviews', '20', '--units', '4', '--seed', '3'], t.io)).toBe(0);
     expect(t.out()).toMatch(/chỉ số chung \/ overall [0-9.]+ \(n = [1-9]/);
     expect(t.out()).toContain('đơn vị / unit');
-    for (const f of ['keys', 'batches', 'analyst.sqlite', 'hids.kspkg']) expect(existsSync(join(dir, 'd', f))).toBe(true);
+    for (const f of ['keys', 'quotas.csv', 'batches', 'analyst.sqlite', 'hids.kspkg']) expect(existsSync(join(dir, 'd', f))).toBe(true);
     expect(readdirSync(join(dir, 'd', 'batches'))).toHaveLength(2);
     const store = await openAnalystStore(join(dir, 'd', 'analyst.sqlite'));
     try {
       const rows = await store.db.selectFrom('interviews').select('id').execute();
       expect(rows).toHaveLength(40);
+      // The package carried a quota for every Unit of the frame: 90 % of 40 ÷ 168, rounded up → 1.
+      const dashboard = await buildFieldworkDashboard(store);
+      expect(dashboard.totals.quota).toBe(168);
+      expect(dashboard.byUnit).toHaveLength(168);
+      expect(dashboard.byUnit.every((u) => u.quota === 1 && u.nameVi !== null)).toBe(true);
+      // The 164 Units outside the 4 sampled have nothing yet: they lead, furthest behind.
+      expect(dashboard.byUnit.slice(0, 164).every((u) => u.completed === 0)).toBe(true);
     } finally {
       await store.close();
     }
