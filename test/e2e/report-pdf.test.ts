@@ -7,7 +7,7 @@
 // SCREENSHOTS=1 uses the full demo (168 Units) and writes docs/screenshots/analyst-indices.png
 // (the tab at 1366×768) and docs/screenshots/report-pdf-app.png (page 1 of the PDF, pdftoppm -r 80).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -113,9 +113,19 @@ describe.skipIf(!hasChromium || !hasPoppler || !hasBuild)('the PDF report from t
     expect(text).toContain(`Giới tính: ${sexLabel}`);
 
     if (SHOTS) {
+      // The pictures show the whole city: filters cleared, the report exported again.
+      await page.getByRole('button', { name: 'Bỏ lọc' }).click();
+      await page.getByText('Đang tính chỉ số…').waitFor({ state: 'hidden', timeout: 60_000 });
+      await expect.poll(() => button.isEnabled(), { timeout: 60_000 }).toBe(true);
+      const before = statSync(file!).mtimeMs;
+      await button.click();
+      await expect.poll(() => statSync(file!).mtimeMs, { timeout: 120_000 }).toBeGreaterThan(before);
+      await expect.poll(outcome, { timeout: 120_000 }).toMatch(/^Đã ghi báo cáo PDF/);
+      await expect.poll(() => button.isEnabled(), { timeout: 60_000 }).toBe(true);
       mkdirSync('docs/screenshots', { recursive: true });
-      // The tab as the analyst sees it after the export: the result line and the ranking.
-      await page.evaluate(() => window.scrollTo(0, 0));
+      // The tab as the analyst sees it after the export: the tabs, the button and its result, the
+      // filters, the summary and the top of the ranking of the 168 Units.
+      await page.getByRole('tablist', { name: 'Công việc của nhà phân tích' }).evaluate((t) => t.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: 'docs/screenshots/analyst-indices.png' });
       execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file!, 'docs/screenshots/report-pdf-app']);
     }
