@@ -61,7 +61,7 @@ describe('folder boundaries', () => {
     ).toEqual([]);
   });
 
-  it('electron/ imports renderer/ only for the printable report (rendered server-side by the CLI)', () => {
+  it('electron/ imports renderer/ only for the printable report (rendered server-side by the CLI and analysis:reportPdf)', () => {
     expect(
       violations('electron', (spec) => /(^|\/)renderer\//.test(spec) && !/(^|\/)renderer\/report\/html$/.test(spec)),
     ).toEqual([]);

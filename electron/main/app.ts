@@ -13,6 +13,8 @@ import { openCoreOrRecovery } from '../services/recovery';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { mainAnalystPorts } from './analyst-ports';
 import { mainBatchExportPorts, mainDeviceFingerprint } from './batch-export-ports';
+import { electronPdfPrinter, PRINT_PARTITION } from './report-printer';
+import { mainReportPorts } from './report-ports';
 import { hardenSession, hardenWebContents } from './hardening';
 import { chooseNativeBinding } from './native-binding';
 import { APP_ENTRY_URL, APP_SCHEME, isTrustedSender, mainWindowOptions } from './security';
@@ -85,7 +87,15 @@ export function startApp(options: StartOptions): AppShell {
         },
         batchExport: mainBatchExportPorts({ safeStorage, dialog, userData: app.getPath('userData'), env: options.env ?? process.env }),
         deviceFingerprint: mainDeviceFingerprint({ safeStorage, userData: app.getPath('userData'), env: options.env ?? process.env }),
-        analyst: mainAnalystPorts({ safeStorage, dialog, env: options.env ?? process.env }),
+        analyst: {
+          ...mainAnalystPorts({ safeStorage, dialog, env: options.env ?? process.env }),
+          // analysis:reportPdf: the save dialog, and a hidden window's printToPDF.
+          ...mainReportPorts({
+            dialog,
+            documentsDir: () => app.getPath('documents'),
+            printer: () => electronPdfPrinter({ createWindow: (o) => new BrowserWindow(o), session: electronSession.fromPartition(PRINT_PARTITION) }),
+          }),
+        },
         ...(nativeBinding ? { nativeBinding } : {}),
       });
       return true;

@@ -14,6 +14,8 @@ export interface PreviewArgs {
   importDir: string | null;
   dataExportDir: string | null;
   analystDb: string | null;
+  /** Where `analysis:reportPdf` writes its PDF (no save dialog here): --report-dir or KHAOSAT_REPORT_DIR. */
+  reportDir: string | null;
 }
 
 export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv): PreviewArgs {
@@ -28,6 +30,7 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
     importDir: env.KHAOSAT_IMPORT_DIR || null,
     dataExportDir: env.KHAOSAT_DATA_EXPORT_DIR || null,
     analystDb: env.KHAOSAT_ANALYST_DB || null,
+    reportDir: env.KHAOSAT_REPORT_DIR || null,
   };
   let portText = env.KHAOSAT_PREVIEW_PORT || '0';
   for (let i = 0; i < argv.length; i++) {
@@ -46,6 +49,7 @@ export function parsePreviewArgs(argv: readonly string[], env: NodeJS.ProcessEnv
       case '--import-dir': args.importDir = value(); break;
       case '--data-export-dir': args.dataExportDir = value(); break;
       case '--analyst-db': args.analystDb = value(); break;
+      case '--report-dir': args.reportDir = value(); break;
       case '--json': args.json = true; break;
       case '--seed-demo': args.seedDemo = true; break;
       case '--host': {

@@ -11,6 +11,7 @@ import { createCore } from '../services';
 import { DEVICE_KEY_PASSPHRASE_ENV, recipientFromEnv } from '../services/batches';
 import { passphraseProtector, plainProtector } from '../sync/key-protector';
 import { openCoreOrRecovery } from '../services/recovery';
+import { chromiumPrinter, findChromium } from '../reports/pdf';
 import { parsePreviewArgs } from './args';
 import { DEMO_USERS, seedDemo } from './demo';
 import { createPreviewServer, listenOnLoopback, PREVIEW_HOST } from './server';
@@ -58,6 +59,13 @@ async function main(): Promise<void> {
       chooseKeyFolder: async () => (args.analystKeysDir ? path.resolve(args.analystKeysDir) : null),
       chooseImport: async () => (args.importDir ? [path.resolve(args.importDir)] : null),
       chooseExportFolder: async () => (args.dataExportDir ? path.resolve(args.dataExportDir) : null),
+      // analysis:reportPdf: the file of the default name in --report-dir (none: cancelled), printed
+      // by headless Chromium as `khaosat report --format pdf` does.
+      chooseReportFile: async (name) => (args.reportDir ? path.join(path.resolve(args.reportDir), name) : null),
+      pdfPrinter: () => {
+        const chromium = findChromium(process.env);
+        return chromium ? chromiumPrinter(chromium) : null;
+      },
     },
   });
   const full = core.current();

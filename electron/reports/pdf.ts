@@ -2,7 +2,7 @@
 // headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH); the Electron app would fill it
 // with webContents.printToPDF. The page sizes and page numbers come from the HTML's print CSS.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,38 @@ export interface PdfPrinter {
 }
 
 export class PdfPrintError extends Error {}
+
+/**
+ * Pages of a PDF as Chromium's printer (Skia) writes it: one `/Type /Page` dictionary per page,
+ * uncompressed (Skia puts no objects in object streams). Checked against pdfinfo in the tests.
+ */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
+}
+
+/**
+ * Prints `html` (a self-contained page such as the report) through `printer` and returns the PDF's
+ * bytes and pages. The HTML and the PDF live in a private temporary folder removed afterwards, so
+ * the caller places the finished bytes itself (atomically) and a failed print leaves nothing.
+ */
+export async function printHtmlToPdf(printer: PdfPrinter, html: string): Promise<{ bytes: Buffer; pages: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'khaosat-report-'));
+  try {
+    const htmlPath = join(dir, 'report.html');
+    const pdfPath = join(dir, 'report.pdf');
+    writeFileSync(htmlPath, html);
+    await printer.printToPdf(htmlPath, pdfPath);
+    const bytes = existsSync(pdfPath) ? readFileSync(pdfPath) : Buffer.alloc(0);
+    const pages = pdfPageCount(bytes);
+    if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-' || pages === 0) {
+      throw new PdfPrintError(`trình in không tạo ra tệp PDF có trang nào / the printer produced no PDF with pages (${bytes.length} bytes)`);
+    }
+    return { bytes, pages };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 

@@ -2,7 +2,8 @@
 // first analyst call (embedded SQLite beside the laptop database, or a postgres:// server), the
 // analyst's decryption key chosen from a `khaosat keys generate` folder and kept protected on this
 // computer, imports run as jobs the screen polls, conflicts and their resolution, the fieldwork
-// dashboard, the index report and the data export. Faces fill the ports (dialogs, protector).
+// dashboard, the index report, its printable PDF and the data export. Faces fill the ports
+// (dialogs, protector, PDF printer).
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import {
   type DataExportResult,
   type ImportFileResult,
   type ImportStatus,
+  type ReportPdfResult,
 } from '../../shared/contract/analysis';
 import { ReportFilterError, type ReportFilters } from '../../shared/indices/index-report';
 import { chooseConflictVersion, listConflicts } from '../analyst/conflicts';
@@ -27,6 +29,8 @@ import { importBatchFiles, listBatchFiles } from '../analyst/import';
 import { reasonText } from '../analyst/reasons';
 import { buildReport, ReportError } from '../analyst/report';
 import { openAnalystStore, type AnalystStore } from '../analyst/store';
+import { PdfPrintError, printHtmlToPdf, type PdfPrinter } from '../reports/pdf';
+import { renderReportHtml } from '../../renderer/report/html';
 import type { ExportFormat } from '../exports';
 import { recipientFingerprint, recipientOf } from '../sync/age';
 import { ANALYST_KEY_FILES } from '../sync/analyst-keys';
@@ -53,6 +57,16 @@ export interface AnalystPorts {
   chooseImport: (kind: 'files' | 'folder') => Promise<string[] | null>;
   /** The folder a data export goes to (null: cancelled). */
   chooseExportFolder: () => Promise<string | null>;
+  /** The PDF file the printable report goes to, offering `defaultName` (main: save dialog; null: cancelled). */
+  chooseReportFile: (defaultName: string) => Promise<string | null>;
+  /** What prints the report's HTML to PDF (main: a hidden window's printToPDF; preview host: Chromium); null when none. */
+  pdfPrinter: () => PdfPrinter | null;
+}
+
+/** `bao-cao-chi-so-<survey>-<YYYY-MM-DD>.pdf`, the day on this computer's clock. */
+export function reportPdfName(survey: string, now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `bao-cao-chi-so-${survey}-${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}.pdf`;
 }
 
 const KeysFileSchema = z.strictObject({
@@ -200,6 +214,20 @@ export function createAnalysisService(ports: AnalystPorts, clock: () => Date, na
     return jobId;
   }
 
+  async function indexReport(req: { survey?: string; filters?: ReportFilters }) {
+    try {
+      return await buildReport(await store(), { survey: req.survey, now: clock(), ...(req.filters ? { filters: req.filters } : {}) });
+    } catch (error) {
+      if (error instanceof ReportError) throw notReady(error, 'survey');
+      if (error instanceof ReportFilterError) {
+        // A filter the frame does not know (a reversed date range, an unknown unit type): the request's fault.
+        const [vi, en] = error.message.includes(' / ') ? [error.message.split(' / ')[0]!, error.message.split(' / ').slice(1).join(' / ')] : [error.message, error.message];
+        throw new ServiceError('invalid_request', error.message, [{ path: 'filters', problem: en, message: vi, messageEn: en }]);
+      }
+      throw error;
+    }
+  }
+
   return {
     /** Closes the store if it was opened (the core's close). */
     async close(): Promise<void> {
@@ -303,18 +331,42 @@ export function createAnalysisService(ports: AnalystPorts, clock: () => Date, na
       return buildFieldworkDashboard(await store(), { survey: req.survey, now: clock() });
     },
 
-    async report(req: { survey?: string; filters?: ReportFilters }) {
+    report: indexReport,
+
+    /**
+     * The printable report of these filters as PDF: the same HTML as `khaosat report --format
+     * html`, printed by the face's printer in a temporary folder, then placed atomically where the
+     * save dialog said. Checked before the dialog: a report with no Interview, no printer.
+     */
+    async reportPdf(user: User, req: { survey?: string; filters?: ReportFilters }): Promise<ReportPdfResult> {
+      const report = await indexReport(req);
+      if (report.overall.n === 0) throw new ServiceError('report_no_data', `survey ${report.survey}, filters ${JSON.stringify(report.filters)}`);
+      const printer = ports.pdfPrinter();
+      if (!printer) throw new ServiceError('report_printer_missing');
+      const path = await ports.chooseReportFile(reportPdfName(report.survey, clock()));
+      if (path === null) return { cancelled: true, path: null, survey: report.survey, pages: 0, bytes: 0 };
+      let pdf: { bytes: Buffer; pages: number };
       try {
-        return await buildReport(await store(), { survey: req.survey, now: clock(), ...(req.filters ? { filters: req.filters } : {}) });
+        pdf = await printHtmlToPdf(printer, await renderReportHtml(report));
       } catch (error) {
-        if (error instanceof ReportError) throw notReady(error, 'survey');
-        if (error instanceof ReportFilterError) {
-          // A filter the frame does not know (a reversed date range, an unknown unit type): the request's fault.
-          const [vi, en] = error.message.includes(' / ') ? [error.message.split(' / ')[0]!, error.message.split(' / ').slice(1).join(' / ')] : [error.message, error.message];
-          throw new ServiceError('invalid_request', error.message, [{ path: 'filters', problem: en, message: vi, messageEn: en }]);
-        }
+        if (error instanceof PdfPrintError) throw new ServiceError('report_print_failed', error.message);
         throw error;
       }
+      try {
+        await writeFileAtomic(path, pdf.bytes, { overwrite: true });
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new ServiceError('report_write_failed', `${path}: ${(error as Error).message}`, [
+          {
+            path: 'file',
+            problem: `cannot write ${path} (${reason})`,
+            message: `Không ghi được tệp PDF vào ${path} (${reason}); hãy chọn thư mục khác.`,
+            messageEn: `The PDF could not be written to ${path} (${reason}); choose another folder.`,
+          },
+        ]);
+      }
+      await audit(user, 'report_pdf_written', report.survey, { path, pages: pdf.pages, bytes: pdf.bytes.length, filters: report.filters });
+      return { cancelled: false, path, survey: report.survey, pages: pdf.pages, bytes: pdf.bytes.length };
     },
 
     async exportData(user: User, req: { format: ExportFormat; survey?: string }): Promise<DataExportResult> {

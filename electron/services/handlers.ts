@@ -107,6 +107,7 @@ export function createHandlers(services: Services, app: HandlerPorts): Handlers 
     'analysis:dashboard': (req) => services.analysis.dashboard(req),
     // `filters` is typed in the contract; the lead connects it to buildReport's filters at merge.
     'analysis:report': (req) => services.analysis.report(req),
+    'analysis:reportPdf': (req, ctx) => services.analysis.reportPdf(actor(ctx), req),
     'analysis:export': (req, ctx) => services.analysis.exportData(actor(ctx), req),
   };
 }

@@ -76,6 +76,8 @@ export function analystPortsFor(opts: Pick<CoreOptions, 'dbPath' | 'analyst'>, e
     chooseKeyFolder: opts.analyst?.chooseKeyFolder ?? (async () => null),
     chooseImport: opts.analyst?.chooseImport ?? (async () => null),
     chooseExportFolder: opts.analyst?.chooseExportFolder ?? (async () => null),
+    chooseReportFile: opts.analyst?.chooseReportFile ?? (async () => null),
+    pdfPrinter: opts.analyst?.pdfPrinter ?? (() => null),
   };
 }
 

@@ -112,6 +112,10 @@ export const analystVi = {
   'analyst.export.cancelled': 'Chưa chọn thư mục; không có gì được xuất.',
   'analyst.export.done': 'Đã xuất {interviews} phỏng vấn của {survey} (bảng hỏi {version}) vào {folder}:',
   'analyst.export.warnings': 'Cảnh báo',
+  'analyst.reportPdf.run': 'Xuất báo cáo PDF',
+  'analyst.reportPdf.busy': 'Đang tạo báo cáo…',
+  'analyst.reportPdf.cancelled': 'Chưa chọn nơi lưu; không có tệp nào được ghi.',
+  'analyst.reportPdf.done': 'Đã ghi báo cáo PDF ({pages} trang, {size}):',
 } as const;
 
 export const analystEn: Record<keyof typeof analystVi, string> = {
@@ -226,4 +230,8 @@ export const analystEn: Record<keyof typeof analystVi, string> = {
   'analyst.export.cancelled': 'No folder chosen; nothing was exported.',
   'analyst.export.done': 'Exported {interviews} interviews of {survey} (form {version}) into {folder}:',
   'analyst.export.warnings': 'Warnings',
+  'analyst.reportPdf.run': 'Export PDF report',
+  'analyst.reportPdf.busy': 'Making the report…',
+  'analyst.reportPdf.cancelled': 'No place chosen; no file was written.',
+  'analyst.reportPdf.done': 'PDF report written ({pages} pages, {size}):',
 };

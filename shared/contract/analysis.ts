@@ -191,3 +191,19 @@ export const DataExportResultSchema = z.strictObject({
   warnings: z.array(z.string().max(2_000)).max(200),
 });
 export type DataExportResult = z.infer<typeof DataExportResultSchema>;
+
+/**
+ * `analysis:reportPdf`: the printable report (docs/report.md) of the survey and filters the Chỉ số
+ * tab shows, printed to PDF and written where the analyst chose in the save dialog (none chosen:
+ * cancelled, nothing written).
+ */
+export const ReportPdfRequestSchema = ReportRequestSchema;
+export const ReportPdfResultSchema = z.strictObject({
+  cancelled: z.boolean(),
+  /** The PDF written (null when cancelled). */
+  path: z.string().max(4_096).nullable(),
+  survey: z.string().max(64),
+  pages: CountSchema,
+  bytes: CountSchema,
+});
+export type ReportPdfResult = z.infer<typeof ReportPdfResultSchema>;

@@ -195,6 +195,22 @@ export const ERROR_MESSAGES = {
     vi: 'Chưa thể tính hoặc xuất từ kho dữ liệu phân tích.',
     en: 'The analyst store cannot give this yet.',
   },
+  report_no_data: {
+    vi: 'Không có phỏng vấn nào khớp với bộ lọc đã chọn, nên không có báo cáo để xuất; hãy bỏ bớt bộ lọc.',
+    en: 'No interview matches the chosen filters, so there is no report to export; remove some filters.',
+  },
+  report_printer_missing: {
+    vi: 'Máy này không có trình in PDF (Chromium) để tạo báo cáo; hãy cài Chromium hoặc đặt CHROMIUM_PATH.',
+    en: 'This computer has no PDF printer (Chromium) to make the report; install Chromium or set CHROMIUM_PATH.',
+  },
+  report_print_failed: {
+    vi: 'Không in được báo cáo ra PDF; không có tệp nào được ghi.',
+    en: 'The report could not be printed to PDF; no file was written.',
+  },
+  report_write_failed: {
+    vi: 'Không ghi được tệp PDF vào chỗ đã chọn; hãy chọn thư mục khác.',
+    en: 'The PDF file could not be written where you chose; choose another folder.',
+  },
   internal: {
     vi: 'Đã xảy ra lỗi không mong muốn.',
     en: 'Something unexpected went wrong.',

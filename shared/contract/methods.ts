@@ -38,6 +38,7 @@ export const OPERATION_METHODS = {
   'analysis:resolveConflict': 'resolveConflict',
   'analysis:dashboard': 'fieldworkDashboard',
   'analysis:report': 'indexReport',
+  'analysis:reportPdf': 'exportReportPdf',
   'analysis:export': 'exportData',
 } as const;
 

@@ -43,6 +43,8 @@ import {
   ImportStartedSchema,
   ImportStatusSchema,
   IndexReportSchema,
+  ReportPdfRequestSchema,
+  ReportPdfResultSchema,
   ReportRequestSchema,
   ResolveConflictRequestSchema,
 } from './analysis';
@@ -378,6 +380,14 @@ export const operations = {
     summary: 'The satisfaction-index report (overall and by unit, with intervals, its period and the filter choices) as `khaosat report --format json` gives it, for the filters given (docs/report.md).',
     request: ReportRequestSchema,
     response: IndexReportSchema,
+    access: ['analyst'],
+  }),
+  'analysis:reportPdf': op({
+    method: OPERATION_METHODS['analysis:reportPdf'],
+    summary:
+      'The printable report (the same HTML as `khaosat report --format html`) of the filters given, printed to A4 PDF with numbered pages and written atomically where the save dialog says (none chosen: cancelled, nothing written); its path, pages and bytes.',
+    request: ReportPdfRequestSchema,
+    response: ReportPdfResultSchema,
     access: ['analyst'],
   }),
   'analysis:export': op({

@@ -1,13 +1,11 @@
 // `khaosat report --format html|pdf --out FILE`: the printable report (docs/report.md). The HTML
 // comes from the renderer's report document rendered server-side (renderer/report/html.tsx, the
 // same chart components as the app); the PDF is that HTML printed by headless Chromium.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { IndexReport } from '../../../shared/indices/index-report';
 import { renderReportHtml } from '../../../renderer/report/html';
 import { writeFileAtomic } from '../../sync/atomic-write';
-import { chromiumPrinter, findChromium, NO_CHROMIUM_MESSAGE, PdfPrintError, type PdfPrinter } from '../../reports/pdf';
+import { chromiumPrinter, findChromium, NO_CHROMIUM_MESSAGE, PdfPrintError, printHtmlToPdf, type PdfPrinter } from '../../reports/pdf';
 import { CliError, usageError, type CliIo } from '../io';
 
 export const FILE_FORMATS = ['html', 'pdf'] as const;
@@ -27,18 +25,14 @@ export async function writeReportFile(report: IndexReport, format: FileFormat, t
   if (format === 'html') {
     await writeFileAtomic(target.path, new TextEncoder().encode(html), { overwrite: true });
   } else {
-    // Chromium writes into a temporary folder; the finished PDF is then placed atomically, so a
+    // Chromium prints in a temporary folder; the finished PDF is then placed atomically, so a
     // failed print never leaves half a file at --out.
-    const dir = mkdtempSync(join(tmpdir(), 'khaosat-report-'));
     try {
-      writeFileSync(join(dir, 'report.html'), html);
-      await target.printer!.printToPdf(join(dir, 'report.html'), join(dir, 'report.pdf'));
-      await writeFileAtomic(target.path, readFileSync(join(dir, 'report.pdf')), { overwrite: true });
+      const { bytes } = await printHtmlToPdf(target.printer!, html);
+      await writeFileAtomic(target.path, bytes, { overwrite: true });
     } catch (error) {
       if (error instanceof PdfPrintError) throw new CliError(error.message);
       throw error;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
   io.out(`Đã ghi báo cáo / report written: ${target.path}\n`);

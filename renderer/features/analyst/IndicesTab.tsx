@@ -1,11 +1,13 @@
 // "Chỉ số": the index charts (ranking with intervals, component profile, item breakdown) with their
 // filters, over `analysis:report` (renderer/features/indices, docs/report.md). A refused report
-// (no store yet, a bad filter) is shown by the screen with the contract error's own text.
+// (no store yet, a bad filter) is shown by the screen with the contract error's own text. The
+// report of the filters applied is exported as PDF by "Xuất báo cáo PDF" (ReportPdfButton).
 import { useCallback } from 'react';
 import { errorText, useLanguage } from '../../i18n';
 import { useAppStore } from '../../stores';
 import type { IndexReport, ReportFilters } from '../../../shared/indices/index-report';
 import { IndicesScreen } from '../indices/IndicesScreen';
+import { ReportPdfButton } from './ReportPdfButton';
 
 export function IndicesTab({ active }: { active: boolean }) {
   const [language] = useLanguage();
@@ -20,5 +22,6 @@ export function IndicesTab({ active }: { active: boolean }) {
     [api, language],
   );
   // Mounted only while its tab is open, so the report is computed when the analyst looks at it.
-  return active ? <IndicesScreen loadReport={loadReport} /> : null;
+  const reportAction = useCallback((filters: ReportFilters, ready: boolean) => <ReportPdfButton filters={filters} ready={ready} />, []);
+  return active ? <IndicesScreen loadReport={loadReport} reportAction={reportAction} /> : null;
 }

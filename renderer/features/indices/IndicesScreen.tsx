@@ -3,7 +3,7 @@
 // "Xuất PDF / In". The report comes from `loadReport` (the lead passes the contract call), so the
 // screen holds no data access of its own; printing defaults to the page's print (app.css hides
 // the controls on paper; Electron's print dialog can save as PDF).
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DateField } from '../../components/DateField';
 import { isoToDateText } from '../../components/dateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -19,6 +19,11 @@ export interface IndicesScreenProps {
   loadReport: (filters: ReportFilters) => Promise<IndexReport>;
   /** Print or save as PDF the report of these filters (the ones applied); default: the page's print. */
   onPrint?: (filters: ReportFilters) => void;
+  /**
+   * Replaces the print button with the face's own report action (the app: "Xuất báo cáo PDF"),
+   * given the filters applied and whether a report with Interviews is on screen.
+   */
+  reportAction?: (filters: ReportFilters, ready: boolean) => ReactNode;
 }
 
 type ListKey = 'unit_types' | 'former_provinces' | 'age_groups' | 'sexes' | 'respondent_types';
@@ -50,7 +55,7 @@ function CheckList({ legend, name, choices, chosen, onToggle }: { legend: string
   );
 }
 
-export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
+export function IndicesScreen({ loadReport, onPrint, reportAction }: IndicesScreenProps) {
   const t = useT();
   const [draft, setDraft] = useState<ReportFilters>({});
   const [applied, setApplied] = useState<ReportFilters>({});
@@ -129,9 +134,13 @@ export function IndicesScreen({ loadReport, onPrint }: IndicesScreenProps) {
     <section className="indices-screen" aria-labelledby="indices-title">
       <header className="indices-header">
         <h2 id="indices-title">{t('indices.title')}</h2>
-        <button type="button" className="secondary" onClick={() => (onPrint ? onPrint(applied) : window.print())} disabled={!report || report.overall.n === 0}>
-          {t('indices.print')}
-        </button>
+        {reportAction ? (
+          reportAction(applied, Boolean(report && !loading && report.overall.n > 0))
+        ) : (
+          <button type="button" className="secondary" onClick={() => (onPrint ? onPrint(applied) : window.print())} disabled={!report || report.overall.n === 0}>
+            {t('indices.print')}
+          </button>
+        )}
       </header>
 
       <form className="indices-filters" aria-label={t('indices.filters')} onSubmit={submit}>

@@ -83,6 +83,7 @@ beforeAll(async () => {
     'analysis:resolveConflict': { interviewId: '6f1c2b9e-3d4a-4b5c-8d6e-7f8091a2b3c4', revision: 1, contentHash: 'a'.repeat(64) },
     'analysis:dashboard': {},
     'analysis:report': { survey: 'hids-2026' },
+    'analysis:reportPdf': { survey: 'hids-2026', filters: { sexes: ['2'] } },
     'analysis:export': { format: 'csv' },
   };
 });

@@ -289,7 +289,7 @@ describe('database', () => {
         backups: { dir: join('/data/KhaoSat', 'backups'), intervalMs: 15 * 60 * 1000, keep: 8, onError: expect.any(Function) },
         batchExport: { deviceKey: expect.any(Function), chooseFolder: expect.any(Function), recipientFor: expect.any(Function) },
         deviceFingerprint: expect.any(Function),
-        analyst: { keyProtector: expect.any(Function), chooseKeyFolder: expect.any(Function), chooseImport: expect.any(Function), chooseExportFolder: expect.any(Function) },
+        analyst: { keyProtector: expect.any(Function), chooseKeyFolder: expect.any(Function), chooseImport: expect.any(Function), chooseExportFolder: expect.any(Function), chooseReportFile: expect.any(Function), pdfPrinter: expect.any(Function) },
       },
     ]);
   });

@@ -96,6 +96,8 @@ describe('binding', () => {
     expect(() => parsePreviewArgs(['--host', '0.0.0.0'], {})).toThrow(/127\.0\.0\.1 only/);
     expect(parsePreviewArgs(['--port', '4173', '--db', 'x.sqlite', '--json'], {})).toMatchObject({ port: 4173, db: 'x.sqlite', json: true });
     expect(parsePreviewArgs(['--analyst-keys', 'k', '--import-dir', 'b', '--data-export-dir', 'o', '--analyst-db', 'a.sqlite'], {})).toMatchObject({ analystKeysDir: 'k', importDir: 'b', dataExportDir: 'o', analystDb: 'a.sqlite' });
+    expect(parsePreviewArgs(['--report-dir', 'r'], { KHAOSAT_REPORT_DIR: 'r2' }).reportDir).toBe('r');
+    expect(parsePreviewArgs([], { KHAOSAT_REPORT_DIR: 'r2' }).reportDir).toBe('r2');
     expect(parsePreviewArgs([], { KHAOSAT_ANALYST_KEYS_DIR: 'k2', KHAOSAT_IMPORT_DIR: 'b2', KHAOSAT_DATA_EXPORT_DIR: 'o2', KHAOSAT_ANALYST_DB: 'postgres://x@h/d' })).toMatchObject({ analystKeysDir: 'k2', importDir: 'b2', dataExportDir: 'o2', analystDb: 'postgres://x@h/d' });
     expect(parsePreviewArgs([], { KHAOSAT_PREVIEW_PORT: '5000', KHAOSAT_DB: 'e.sqlite' })).toMatchObject({ port: 5000, db: 'e.sqlite' });
   });
