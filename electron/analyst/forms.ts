@@ -5,6 +5,7 @@
 import { readSurveyPackage, type SurveyPackage } from '../sync/survey-package';
 import { ServiceError } from '../../shared/contract/errors';
 import { agencyRows, storeFrames, unitRows } from './frames';
+import { dropParadataOfForm, formKeepsParadata } from './paradata';
 import type { AnalystStore } from './store';
 
 export interface RegisteredForm {
@@ -24,13 +25,17 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
   if (!Array.isArray(form.children)) throw new ServiceError('package_damaged', 'form.json has no list of questions (children)');
   const units = unitRows(id, pkg.parts['units.csv']!);
   const agencies = agencyRows(id, pkg.parts['agencies.csv']);
-  return store.db.transaction().execute(async (trx) => {
+  // Under the import lock: an import deciding whether to keep paradata sees the form or not, never half.
+  return store.inImportTransaction(async (trx) => {
     const inserted = await trx
       .insertInto('forms')
       .values({ survey_id: id, form_version: formVersion, form: JSON.stringify(pkg.form), signer_fingerprint: pkg.signer.fingerprint, registered_at: now.toISOString() })
       .onConflict((oc) => oc.columns(['survey_id', 'form_version']).doNothing())
       .executeTakeFirst();
     await storeFrames(trx, id, units, agencies);
-    return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0, units: units.length, agencies: agencies.length };
+    const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    // Events kept while the form was unknown go when it turns out to have no audit question.
+    if (added && !formKeepsParadata(form as Parameters<typeof formKeepsParadata>[0])) await dropParadataOfForm(trx, id, formVersion);
+    return { survey: id, formVersion, added, units: units.length, agencies: agencies.length };
   });
 }
