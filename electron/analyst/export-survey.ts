@@ -7,6 +7,7 @@ import { writeMediaFiles } from '../exports/media';
 import { SpoolFolder } from '../exports/spool';
 import { createDatasetBuilder } from '../../shared/exports/fromForm';
 import { openExportStream, type FormPlans } from './export';
+import { AuditLogExport } from './export-audit';
 import type { AnalystStore } from './store';
 
 export interface SurveyExportOptions {
@@ -31,6 +32,8 @@ export async function exportSurvey(store: AnalystStore, options: SurveyExportOpt
   if (!EXPORT_FORMATS.includes(options.format)) throw new Error(`unsupported export format: ${String(options.format)}`);
   const stream = await openExportStream(store, { ...(options.survey ? { survey: options.survey } : {}), ...(options.plans ? { plans: options.plans } : {}) });
   const spools = new SpoolFolder(options.spoolParent);
+  // Forms with an audit question: each interview's ODK audit log beside its attachments, and the merged one.
+  const audit = new AuditLogExport(store.db, options.outDir, stream.versions, stream.form.formId || stream.survey);
   try {
     const builder = createDatasetBuilder(stream.form, (table) => spools.create(table));
     let interviews = 0;
@@ -40,11 +43,16 @@ export async function exportSurvey(store: AnalystStore, options: SurveyExportOpt
     for await (const iv of stream.interviews()) {
       builder.add(iv);
       media.push(...writeMediaFiles(options.outDir, stream.form, [iv]));
+      if (audit.active) await audit.add(iv, stream.versions.get(iv.formVersion)!);
       interviews++;
     }
+    const audits = audit.finish();
     const dataset = builder.finish();
     const result = await exportDataset(dataset, { format: options.format, outDir: options.outDir, ...(options.bom ? { bom: true } : {}) });
-    return { survey: stream.survey, formVersion: dataset.formVersion, interviews, files: [...result.files, ...media], warnings: [...stream.warnings, ...result.warnings] };
+    return { survey: stream.survey, formVersion: dataset.formVersion, interviews, files: [...result.files, ...media, ...audits], warnings: [...stream.warnings, ...result.warnings] };
+  } catch (error) {
+    audit.abort();
+    throw error;
   } finally {
     spools.dispose();
   }
