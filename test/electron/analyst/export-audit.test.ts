@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSurvey } from '../../../electron/analyst/export-survey';
+import type { CliIo } from '../../../electron/cli/io';
+import { runCli } from '../../../electron/cli/main';
 import { importBatchFiles } from '../../../electron/analyst/import';
 import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
@@ -147,6 +149,24 @@ describe.each(STORE_KINDS)('the ODK audit log on export (%s store)', (kind) => {
       }
     });
   }
+
+  it('khaosat export writes them too; its text lists the merged log and the media/ folder once, --json every file', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'khaosat-audit-cli-'));
+    try {
+      const text: string[] = [];
+      const io: CliIo = { out: (t) => void text.push(t), err: () => undefined, readSecret: async () => '', env: {}, cwd: out };
+      expect(await runCli(['export', '--db', store.label, '--survey', 'hids-2026', '--format', 'stata', '--out', 'dta'], io)).toBe(0);
+      expect(text.join('')).toContain('  mau_audit - audit.csv\n');
+      expect(text.join('')).toContain('  media/ (2 tệp đính kèm và nhật ký audit / attachment and audit log files)\n');
+      expect(text.join('')).not.toContain(`media/${X}`);
+      expect(readFileSync(join(out, 'dta', 'media', X, 'audit.csv'), 'utf8')).toBe(lines([HEADER, ...X_ROWS]));
+      const json: string[] = [];
+      expect(await runCli(['export', '--db', store.label, '--survey', 'hids-2026', '--format', 'csv', '--out', 'csv', '--json'], { ...io, out: (t) => void json.push(t) })).toBe(0);
+      expect(JSON.parse(json.join('')).files).toEqual(expect.arrayContaining([`media/${X}/audit.csv`, `media/${Y}/audit.csv`, 'mau_audit - audit.csv']));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 
   it('a form without an audit question writes no audit file and keeps no paradata', async () => {
     const out = mkdtempSync(join(tmpdir(), 'khaosat-audit-plain-'));
