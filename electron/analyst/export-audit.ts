@@ -13,7 +13,7 @@ import { MEDIA_FOLDER } from '../../shared/exports/media';
 import { csvField } from '../exports/csv';
 import { FileSink } from '../exports/sink';
 import type { StoredExportInterview } from './export';
-import { countedParadata } from './paradata';
+import { revisionParadata } from './paradata';
 import type { AnalystDb } from './store';
 
 export const AUDIT_FILE = 'audit.csv';
@@ -59,7 +59,7 @@ export class AuditLogExport {
   async add(iv: StoredExportInterview, form: FormModel): Promise<void> {
     const settings = this.settings.get(iv.formVersion) ?? null;
     if (!settings || !this.merged) return;
-    const events = await countedParadata(this.db, iv.interviewId);
+    const events = await revisionParadata(this.db, { interviewId: iv.interviewId, revision: iv.revision, contentHash: iv.contentHash });
     const rows = auditLogRows({ form, settings, events, answers: iv.answers, user: iv.surveyor });
     const file = auditExportPath(iv.interviewId);
     const target = path.resolve(this.root, ...file.split('/'));

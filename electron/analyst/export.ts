@@ -25,7 +25,7 @@ export interface ExportSource {
 }
 
 /** An exported interview with the form version it was answered in (its audit log follows that version). */
-export type StoredExportInterview = ExportInterview & { formVersion: string };
+export type StoredExportInterview = ExportInterview & { formVersion: string; contentHash: string };
 
 /** The same, streamed: interviews are read from the store page by page while they are iterated. */
 export interface ExportStream {
@@ -132,7 +132,7 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
     let after: string | null = null;
     for (;;) {
       let page = counted
-        .select(['id', 'revision', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
+        .select(['id', 'revision', 'content_hash', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
         .orderBy('id')
         .limit(IDS_PER_SELECT);
       if (after !== null) page = page.where('id', '>', after);
@@ -164,6 +164,7 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
         yield {
           interviewId: iv.id,
           formVersion: iv.form_version,
+          contentHash: iv.content_hash,
           revision: iv.revision,
           deviceId: iv.device_id,
           surveyor: iv.surveyor_code,

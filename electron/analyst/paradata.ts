@@ -4,7 +4,6 @@
 // them, so the tables end the same whichever came first, the batch or the package.
 import { auditQuestionOf } from '../../shared/forms/audit';
 import type { FormModel } from '../../shared/forms/model';
-import { isCounted } from './counted';
 import type { AnalystDb, AnalystTrx } from './store';
 
 /** True when the stored form has an audit question, or when the store has no such form yet. */
@@ -44,17 +43,16 @@ export interface StoredParadata {
   detail: unknown;
 }
 
-/** The events of an interview's counted revision, in the laptop's order (empty when none were kept). */
-export async function countedParadata(db: AnalystDb, interviewId: string): Promise<StoredParadata[]> {
+/** The events of one stored revision (the export passes the counted one), in the laptop's order; empty when none were kept. */
+export async function revisionParadata(db: AnalystDb, key: { interviewId: string; revision: number; contentHash: string }): Promise<StoredParadata[]> {
+  // The primary key's order: no join and no sort, one index range per interview.
   const rows = await db
     .selectFrom('paradata')
-    .innerJoin('interviews', (j) =>
-      j.onRef('interviews.id', '=', 'paradata.interview_id').onRef('interviews.revision', '=', 'paradata.revision').onRef('interviews.content_hash', '=', 'paradata.content_hash'),
-    )
-    .select(['paradata.at', 'paradata.event', 'paradata.path', 'paradata.detail'])
-    .where('paradata.interview_id', '=', interviewId)
-    .where(isCounted)
-    .orderBy('paradata.seq')
+    .select(['at', 'event', 'path', 'detail'])
+    .where('interview_id', '=', key.interviewId)
+    .where('revision', '=', key.revision)
+    .where('content_hash', '=', key.contentHash)
+    .orderBy('seq')
     .execute();
   return rows.map((r) => ({ at: r.at, event: r.event, path: r.path, detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown) }));
 }
