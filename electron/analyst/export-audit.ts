@@ -55,10 +55,14 @@ export class AuditLogExport {
     return this.merged !== null;
   }
 
-  /** Writes the interview's audit.csv and its rows of the merged file (nothing when its form has no audit question). */
-  async add(iv: StoredExportInterview, form: FormModel): Promise<void> {
+  /**
+   * Writes the interview's audit.csv and its rows of the merged file; returns the file's relative
+   * path (the data's `audit` column holds it, as ODK's holds the attachment's name), or null when
+   * its form has no audit question.
+   */
+  async add(iv: StoredExportInterview, form: FormModel): Promise<string | null> {
     const settings = this.settings.get(iv.formVersion) ?? null;
-    if (!settings || !this.merged) return;
+    if (!settings || !this.merged) return null;
     const events = await revisionParadata(this.db, { interviewId: iv.interviewId, revision: iv.revision, contentHash: iv.contentHash });
     const rows = auditLogRows({ form, settings, events, answers: iv.answers, user: iv.surveyor });
     const file = auditExportPath(iv.interviewId);
@@ -72,6 +76,7 @@ export class AuditLogExport {
     const own = auditColumns(settings);
     const all = auditColumns(this.merged);
     for (const r of rows) sink.text(line([iv.interviewId, ...all.map((c) => (own.includes(c) ? r[own.indexOf(c)]! : null))]));
+    return file;
   }
 
   private mergedSink(): FileSink {

@@ -8,6 +8,7 @@ import { SpoolFolder } from '../exports/spool';
 import { createDatasetBuilder } from '../../shared/exports/fromForm';
 import { openExportStream, type FormPlans } from './export';
 import { AuditLogExport } from './export-audit';
+import { AUDIT_QUESTION } from '../../shared/forms/audit';
 import type { AnalystStore } from './store';
 
 export interface SurveyExportOptions {
@@ -41,9 +42,10 @@ export async function exportSurvey(store: AnalystStore, options: SurveyExportOpt
     // at a time so their bytes never pile up in memory.
     const media: string[] = [];
     for await (const iv of stream.interviews()) {
-      builder.add(iv);
+      const auditFile = audit.active ? await audit.add(iv, stream.versions.get(iv.formVersion)!) : null;
+      // The `audit` question's column holds the interview's log file, as a media column holds its file.
+      builder.add(auditFile ? { ...iv, answers: { ...iv.answers, [AUDIT_QUESTION]: auditFile } } : iv);
       media.push(...writeMediaFiles(options.outDir, stream.form, [iv]));
-      if (audit.active) await audit.add(iv, stream.versions.get(iv.formVersion)!);
       interviews++;
     }
     const audits = audit.finish();

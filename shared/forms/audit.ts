@@ -3,6 +3,9 @@
 // records), the analyst store (whether it keeps the paradata) and the export (audit.csv columns).
 import { listQuestions, type FormModel, type QuestionNode } from './model';
 
+/** pyxform's rule: the audit question is named `audit` (the compiler refuses any other name). */
+export const AUDIT_QUESTION = 'audit';
+
 export interface AuditSettings {
   /** `track-changes=true`: old-value / new-value columns, and the laptop records the new value. */
   trackChanges: boolean;

@@ -141,6 +141,13 @@ describe.each(STORE_KINDS)('the ODK audit log on export (%s store)', (kind) => {
         expect(result.files).toEqual(expect.arrayContaining([`media/${X}/audit.csv`, `media/${Y}/audit.csv`, 'mau_audit - audit.csv']));
         expect(readFileSync(join(out, 'media', X, 'audit.csv'), 'utf8')).toBe(lines([HEADER, ...X_ROWS]));
         expect(readFileSync(join(out, 'media', Y, 'audit.csv'), 'utf8')).toBe(lines([HEADER, ...Y_ROWS]));
+        if (format === 'csv') {
+          // The data's audit column names each interview's log, as ODK's names the attachment.
+          const data = readFileSync(join(out, 'interviews.csv'), 'utf8').split('\r\n');
+          const column = data[0]!.split(',').indexOf('audit');
+          expect(column).toBeGreaterThan(0);
+          expect(data.slice(1, 3).map((r) => r.split(',')[column])).toEqual([`media/${X}/audit.csv`, `media/${Y}/audit.csv`]);
+        }
         expect(readFileSync(join(out, 'mau_audit - audit.csv'), 'utf8')).toBe(
           lines([`instance ID,${HEADER}`, ...X_ROWS.map((r) => `${X},${r}`), ...Y_ROWS.map((r) => `${Y},${r}`)]),
         );
