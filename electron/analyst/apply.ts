@@ -6,7 +6,8 @@ import { BatchRefusal, reasonText } from './reasons';
 import { emptyCounts, revisionKey, statusesOf, verdictOf, type ArrivalCounts, type RevisionKey } from './rules';
 import type { AnalystStore, AnalystTrx } from './store';
 import type { Insertable } from 'kysely';
-import type { AnswerTable, BatchStatus, InterviewTable, RevisionStatus } from './schema';
+import type { AnswerTable, BatchStatus, InterviewTable, ParadataTable, RevisionStatus } from './schema';
+import { keepsParadata } from './paradata';
 
 export interface ArrivalInput {
   fileName: string;
@@ -15,6 +16,12 @@ export interface ArrivalInput {
   /** In the manifest's order (each already checked against its manifest entry). */
   records: InterviewRecord[];
   receivedAt: string;
+  /**
+   * Whether the store keeps the paradata of this form version: true when it has an `audit`
+   * question, false when it has none, undefined when the caller did not find the form (looked up
+   * again inside the transaction, so a form registered meanwhile is seen).
+   */
+  keepsParadata?: (surveyId: string, formVersion: string) => boolean | undefined;
 }
 
 export interface ArrivalResult {
@@ -26,6 +33,7 @@ export interface ArrivalResult {
 // Rows per multi-row insert: SQLite allows 32,766 bound values, PostgreSQL 65,535.
 const ANSWER_ROWS_PER_INSERT = 2_000;
 const INTERVIEW_ROWS_PER_INSERT = 1_000;
+const PARADATA_ROWS_PER_INSERT = 2_000;
 const IDS_PER_SELECT = 1_000;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -105,6 +113,11 @@ export async function applyArrival(store: AnalystStore, input: ArrivalInput): Pr
     const counts = emptyCounts();
     const newRows: Insertable<InterviewTable>[] = [];
     const newAnswers: Insertable<AnswerTable>[] = [];
+    const newParadata: Insertable<ParadataTable>[] = [];
+    const kept = new Map<string, boolean>();
+    for (const s of manifest.surveys) {
+      for (const v of s.formVersions) kept.set(`${s.id}\u0000${v}`, input.keepsParadata?.(s.id, v) ?? (await keepsParadata(trx, s.id, v)));
+    }
     const statusUpdates: { id: string; key: RevisionKey; status: RevisionStatus }[] = [];
     const batchIdUpdates: { id: string; key: RevisionKey }[] = [];
     input.records.forEach((record, i) => {
@@ -136,10 +149,25 @@ export async function applyArrival(store: AnalystStore, input: ArrivalInput): Pr
           saved_at: a.savedAt,
         });
       }
+      if (kept.get(`${record.surveyId}\u0000${record.formVersion}`) ?? true) {
+        record.paradata.forEach((e, seq) => {
+          newParadata.push({
+            interview_id: record.id,
+            revision: record.revision,
+            content_hash: contentHash,
+            seq,
+            at: e.at,
+            event: e.event,
+            path: e.path,
+            detail: e.detail === null ? null : JSON.stringify(e.detail),
+          });
+        });
+      }
     });
 
     for (const rows of chunks(newRows, INTERVIEW_ROWS_PER_INSERT)) await trx.insertInto('interviews').values(rows).execute();
     for (const rows of chunks(newAnswers, ANSWER_ROWS_PER_INSERT)) await trx.insertInto('answers').values(rows).execute();
+    for (const rows of chunks(newParadata, PARADATA_ROWS_PER_INSERT)) await trx.insertInto('paradata').values(rows).execute();
     for (const u of statusUpdates) {
       await trx
         .updateTable('interviews')

@@ -24,14 +24,19 @@ export interface ExportSource {
   warnings: string[];
 }
 
+/** An exported interview with the form version it was answered in (its audit log follows that version). */
+export type StoredExportInterview = ExportInterview & { formVersion: string; contentHash: string };
+
 /** The same, streamed: interviews are read from the store page by page while they are iterated. */
 export interface ExportStream {
   survey: string;
   form: FormModel;
+  /** The registered form of each version the counted interviews use. */
+  versions: ReadonlyMap<string, FormModel>;
   /** How many counted interviews the stream will give. */
   count: number;
   /** The counted interviews in id order; reads the store as it goes (one page of ids at a time). */
-  interviews(): AsyncGenerator<ExportInterview>;
+  interviews(): AsyncGenerator<StoredExportInterview>;
   /** Filled while `interviews()` runs. */
   warnings: string[];
 }
@@ -122,12 +127,12 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
   const plans = options.plans ?? new FormPlans();
   const warnings: string[] = [];
 
-  async function* interviews(): AsyncGenerator<ExportInterview> {
+  async function* interviews(): AsyncGenerator<StoredExportInterview> {
     // Keyset pages: one page of interviews and their answers in memory at a time, on both dialects.
     let after: string | null = null;
     for (;;) {
       let page = counted
-        .select(['id', 'revision', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
+        .select(['id', 'revision', 'content_hash', 'device_id', 'surveyor_code', 'unit_code', 'form_version', 'outcome', 'created_at', 'completed_at'])
         .orderBy('id')
         .limit(IDS_PER_SELECT);
       if (after !== null) page = page.where('id', '>', after);
@@ -158,6 +163,8 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
         for (const a of stored) answers[a.path] = exportValue(a.value);
         yield {
           interviewId: iv.id,
+          formVersion: iv.form_version,
+          contentHash: iv.content_hash,
           revision: iv.revision,
           deviceId: iv.device_id,
           surveyor: iv.surveyor_code,
@@ -172,5 +179,6 @@ export async function openExportStream(store: AnalystStore, options: { survey?: 
     }
   }
 
-  return { survey, form: newest.model, count: Number(n), interviews, warnings };
+  const used = new Map(versions.map((v) => [v, forms.get(v)!.model]));
+  return { survey, form: newest.model, versions: used, count: Number(n), interviews, warnings };
 }

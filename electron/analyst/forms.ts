@@ -6,6 +6,7 @@
 import { readSurveyPackage, type SurveyPackage } from '../sync/survey-package';
 import { ServiceError } from '../../shared/contract/errors';
 import { agencyRows, storeFrames, unitRows } from './frames';
+import { dropParadataOfForm, formKeepsParadata } from './paradata';
 import { quotaRows, storeQuotas } from './quotas';
 import type { AnalystStore } from './store';
 
@@ -30,7 +31,8 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
   const agencies = agencyRows(id, pkg.parts['agencies.csv']);
   // Checked before the transaction: a bad quotas.csv writes nothing, not even the form.
   const quotas = quotaRows(pkg.parts['quotas.csv'], units.map((u) => u.code));
-  return store.db.transaction().execute(async (trx) => {
+  // Under the import lock: an import deciding whether to keep paradata sees the form or not, never half.
+  return store.inImportTransaction(async (trx) => {
     const inserted = await trx
       .insertInto('forms')
       .values({ survey_id: id, form_version: formVersion, form: JSON.stringify(pkg.form), signer_fingerprint: pkg.signer.fingerprint, registered_at: now.toISOString() })
@@ -38,6 +40,9 @@ export async function registerSurveyPackage(store: AnalystStore, bytes: Uint8Arr
       .executeTakeFirst();
     await storeFrames(trx, id, units, agencies);
     await storeQuotas(trx, id, formVersion, pkg.manifest.createdAt, quotas);
-    return { survey: id, formVersion, added: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0, units: units.length, agencies: agencies.length, quotas: quotas.length };
+    const added = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    // Events kept while the form was unknown go when it turns out to have no audit question.
+    if (added && !formKeepsParadata(form as Parameters<typeof formKeepsParadata>[0])) await dropParadataOfForm(trx, id, formVersion);
+    return { survey: id, formVersion, added, units: units.length, agencies: agencies.length, quotas: quotas.length };
   });
 }

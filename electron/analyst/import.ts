@@ -12,6 +12,7 @@ import { applyArrival } from './apply';
 import { BatchRefusal, refusalOf } from './reasons';
 import { emptyCounts, sequenceGaps, type ArrivalCounts } from './rules';
 import type { AnalystStore } from './store';
+import { formKeepsParadata } from './paradata';
 import { answerNamesOf, validateRecords, type KnownForm } from './validate';
 
 export interface BatchImportEntry {
@@ -86,7 +87,8 @@ export async function importBatchFiles(store: AnalystStore, files: readonly stri
         const key = `${s.id}\u0000${v}`;
         if (forms.has(key)) continue;
         const row = await store.form(s.id, v);
-        forms.set(key, row ? { surveyId: s.id, formVersion: v, answerNames: answerNamesOf(JSON.parse(row.form)) } : null);
+        const form = row ? (JSON.parse(row.form) as Parameters<typeof answerNamesOf>[0]) : null;
+        forms.set(key, form ? { surveyId: s.id, formVersion: v, answerNames: answerNamesOf(form), keepsParadata: formKeepsParadata(form) } : null);
         if (!row) unknown.set(key, { survey: s.id, formVersion: v });
       }
     }
@@ -108,7 +110,7 @@ export async function importBatchFiles(store: AnalystStore, files: readonly stri
       if ('error' in current) throw current.error;
       await loadForms(current.opened.manifest);
       validateRecords(current.opened.interviews, (survey, version) => forms.get(`${survey}\u0000${version}`) ?? undefined);
-      const result = await applyArrival(store, { fileName: file, fileSha256: fileSha256!, manifest: manifest!, records: current.opened.interviews, receivedAt: now().toISOString() });
+      const result = await applyArrival(store, { fileName: file, fileSha256: fileSha256!, manifest: manifest!, records: current.opened.interviews, receivedAt: now().toISOString(), keepsParadata: (survey, version) => forms.get(`${survey}\u0000${version}`)?.keepsParadata });
       batches.push({ file, status: result.status, ...(result.reason ? { reason: result.reason } : {}), device: manifest!.device.id, sequence: manifest!.sequence, interviews: result.counts });
     } catch (error) {
       const refusal: BatchRefusal = refusalOf(error);

@@ -146,6 +146,27 @@ function migrations(dialect: AnalystDialect): Record<string, Migration> {
           .execute();
       },
     },
+    // The paradata of each imported revision, kept only for forms with an `audit` question (the
+    // ODK audit log the export writes): one row per event, in the laptop's order (`seq`), tied to
+    // its revision like the answers, so it follows the revision through replaced, stale and
+    // conflict. Forms without an audit question keep the lean store (docs/analyst-store.md).
+    '005_audit_paradata': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('paradata')
+          .addColumn('interview_id', 'text', (c) => c.notNull())
+          .addColumn('revision', 'integer', (c) => c.notNull())
+          .addColumn('content_hash', 'text', (c) => c.notNull())
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('event', 'text', (c) => c.notNull())
+          .addColumn('path', 'text')
+          .addColumn('detail', 'text')
+          .addPrimaryKeyConstraint('paradata_pk', ['interview_id', 'revision', 'content_hash', 'seq'])
+          .addForeignKeyConstraint('paradata_interview', ['interview_id', 'revision', 'content_hash'], 'interviews', ['id', 'revision', 'content_hash'])
+          .execute();
+      },
+    },
   };
 }
 

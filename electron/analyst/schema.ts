@@ -128,6 +128,23 @@ export interface AnalystAuditTable {
   detail: string;
 }
 
+/**
+ * Paradata events of a revision (migration 005), only for forms with an `audit` question (or a
+ * form the store does not know yet: dropped when it is registered without one).
+ */
+export interface ParadataTable {
+  interview_id: string;
+  revision: number;
+  content_hash: string;
+  /** 0, 1, 2… the event's place in the record's paradata list (the laptop's order). */
+  seq: number;
+  at: string;
+  event: string;
+  path: string | null;
+  /** The event's detail as JSON text, or null. */
+  detail: string | null;
+}
+
 export interface AnalystDatabase {
   devices: DeviceTable;
   batch_arrivals: BatchArrivalTable;
@@ -139,4 +156,5 @@ export interface AnalystDatabase {
   quotas: QuotaTable;
   conflict_choices: ConflictChoiceTable;
   analyst_audit: AnalystAuditTable;
+  paradata: ParadataTable;
 }

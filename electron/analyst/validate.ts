@@ -21,6 +21,8 @@ export interface KnownForm {
   surveyId: string;
   formVersion: string;
   answerNames: Set<string>;
+  /** The form has an `audit` question: the store keeps its revisions' paradata (paradata.ts). */
+  keepsParadata?: boolean;
 }
 
 /** Throws a BatchRefusal (batch_invalid) naming the interview and the path. */

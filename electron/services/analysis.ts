@@ -390,11 +390,30 @@ export function createAnalysisService(ports: AnalystPorts, clock: () => Date, na
         survey: result.survey,
         formVersion: result.formVersion,
         interviews: result.interviews,
-        files: result.files,
+        files: listedExportFiles(result.files),
         warnings: result.warnings.slice(0, 200),
       };
     },
   };
+}
+
+/** DataExportResultSchema lists at most this many files. */
+export const EXPORT_FILES_LISTED = 1_000;
+
+/**
+ * The files an export wrote, as the screen lists them: all of them when they fit the contract's
+ * bound; else the data files and the folders (`media/`) the per-interview files went into — an
+ * audit log or attachments of 200,000 interviews are that many files.
+ */
+export function listedExportFiles(files: readonly string[]): string[] {
+  if (files.length <= EXPORT_FILES_LISTED) return [...files];
+  const listed: string[] = [];
+  for (const f of files) {
+    const slash = f.indexOf('/');
+    const entry = slash < 0 ? f : f.slice(0, slash + 1);
+    if (!listed.includes(entry)) listed.push(entry);
+  }
+  return listed.slice(0, EXPORT_FILES_LISTED);
 }
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;

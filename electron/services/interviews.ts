@@ -21,6 +21,8 @@ import { type AnswerIssue, checkAnswer, loadAnswers, questionAtPath, type Stored
 import { createFormRuntime, lastSavedAnswers, lastSavedNamesOf } from '../../shared/engine/runtime';
 import { EDITABLE_STATUSES, type InterviewAction, transitionFor } from '../../shared/interviews/status';
 import { describeMediaValue } from '../../shared/forms/media';
+import { auditSettingsOf, type AuditSettings } from '../../shared/forms/audit';
+import type { FormModel } from '../../shared/forms/model';
 import type { AnswerRow } from '../db/repositories/answers';
 import type { InterviewRow, InterviewSummaryRow } from '../db/repositories/interviews';
 import { assertActorStillAllowed } from './actor';
@@ -98,6 +100,14 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
     return row;
   }
 
+  // Read once per loaded form: a save asks it every time.
+  const auditSettings = new WeakMap<FormModel, AuditSettings | null>();
+  function auditOf(row: InterviewRow): AuditSettings | null {
+    const model = formOf(row).model;
+    if (!auditSettings.has(model)) auditSettings.set(model, auditSettingsOf(model));
+    return auditSettings.get(model) ?? null;
+  }
+
   function formOf(row: InterviewRow): LoadedForm {
     const form = forms.byVersion(row.survey_id, row.form_version);
     if (!form) throw new Error(`form version ${row.survey_id}@${row.form_version} of interview ${row.id} is not installed`);
@@ -152,6 +162,11 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
       const from = JSON.parse(previous.value) as unknown;
       // An attachment is not copied into the append-only paradata: its name, type and size say what was replaced.
       detail['from'] = typeof from === 'string' ? (describeMediaValue(from) ?? from) : from;
+    }
+    // A form with an audit question also records the new value, so the ODK audit log's
+    // new-value column (track-changes) comes from the event itself (docs/exports.md).
+    if (answer.value !== null && auditOf(row)) {
+      detail['to'] = typeof answer.value === 'string' ? (describeMediaValue(answer.value) ?? answer.value) : answer.value;
     }
     repos.paradata.append({ interviewId: row.id, at, event: hadValue ? 'changed' : 'answered', path: answer.path, detail: Object.keys(detail).length ? detail : null });
     return toAnswer(stored);
@@ -329,7 +344,9 @@ export function createInterviewService(ctx: ServiceContext, forms: FormCatalog) 
         const t = transition('reopen', row);
         const at = nowIso(ctx);
         repos.interviews.reopen(row.id, at);
-        repos.paradata.append({ interviewId: row.id, at, event: 'reopened', path: null, detail: { revision: row.revision + 1 } });
+        // track-changes-reasons: the supervisor's send-back comment is why the record is edited again.
+        const reason = auditOf(row)?.changeReasons && row.comment ? { reason: row.comment } : {};
+        repos.paradata.append({ interviewId: row.id, at, event: 'reopened', path: null, detail: { revision: row.revision + 1, ...reason } });
         audit(actor, t.audit, row, at, { from: row.status, to: t.to, revision: row.revision + 1 });
         return summary(row.id);
       }).immediate();

@@ -341,6 +341,15 @@ function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
       // ODK reads the audit log only from a question named `audit` (pyxform's rule).
       issues.error(at(r, nameCol), 'invalid_name', `Câu kiểu audit phải có tên "audit", không phải "${name}".`, `An audit question must be named "audit", not "${name}".`, 'audit');
     }
+    if (t.type === 'audit' && q.parameters['location-priority'] !== undefined) {
+      // The audit log is kept (docs/exports.md), but a laptop has no GPS: its location columns stay empty.
+      issues.warn(
+        at(r, cols.parameters ?? typeCol),
+        'not_collected',
+        `Vị trí trong nhật ký audit không thu thập được trên máy tính này (không có GPS): các cột latitude, longitude, accuracy luôn để trống.`,
+        `Audit location is not collected on this device (no GPS): the latitude, longitude and accuracy columns stay empty.`,
+      );
+    }
     const fromRepeat = t.listName === undefined ? null : /^\$\{([^}]*)\}$/.exec(t.listName.trim());
     if (fromRepeat) {
       q.choicesFrom = (fromRepeat[1] ?? '').trim();

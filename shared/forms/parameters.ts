@@ -66,6 +66,7 @@ export function checkParameters(q: QuestionNode, at: FormErrorAt, issues: FormIs
   }
   const refs: string[] = [];
   if (q.type === 'range') checkRange(p, at, issues, lists);
+  if (q.type === 'audit') checkAudit(p, at, issues);
   if ('randomize' in p || 'seed' in p) {
     const r = (p['randomize'] ?? '').toLowerCase();
     if ('randomize' in p && r !== 'true' && r !== 'false') {
@@ -98,6 +99,43 @@ export function checkParameters(q: QuestionNode, at: FormErrorAt, issues: FormIs
     bad(issues, at, `quality="${quality}" không hợp lệ; dùng normal, low, voice-only hoặc external.`, `quality="${quality}" is invalid; use normal, low, voice-only or external.`, 'quality=normal');
   }
   return refs;
+}
+
+const LOCATION_PRIORITIES = ['no-power', 'low-power', 'balanced', 'high-accuracy'];
+const LOCATION_KEYS = ['location-priority', 'location-min-interval', 'location-max-age'] as const;
+
+/** pyxform's audit checks: location takes all three keys with sane values; the switches are booleans. */
+function checkAudit(p: Record<string, string>, at: FormErrorAt, issues: FormIssues): void {
+  const given = LOCATION_KEYS.filter((k) => p[k] !== undefined);
+  if (given.length > 0 && given.length < LOCATION_KEYS.length) {
+    bad(issues, at, 'Theo dõi vị trí của audit cần đủ ba tham số location-priority, location-min-interval và location-max-age.', 'Location tracking in an audit needs all three of location-priority, location-min-interval and location-max-age.', 'location-priority=balanced location-min-interval=60 location-max-age=120');
+  }
+  const priority = p['location-priority'];
+  if (priority !== undefined && !LOCATION_PRIORITIES.includes(priority)) {
+    bad(issues, at, `location-priority="${priority}" không hợp lệ; dùng ${LOCATION_PRIORITIES.join(', ')}.`, `location-priority="${priority}" is invalid; use ${LOCATION_PRIORITIES.join(', ')}.`, 'location-priority=balanced');
+  }
+  const seconds = (key: string): number | null => {
+    const v = p[key];
+    if (v === undefined) return null;
+    if (/^\d+$/.test(v)) return Number(v);
+    bad(issues, at, `Tham số ${key}="${v}" phải là một số nguyên giây không âm.`, `Parameter ${key}="${v}" must be a whole number of seconds, zero or more.`);
+    return null;
+  };
+  const minInterval = seconds('location-min-interval');
+  const maxAge = seconds('location-max-age');
+  if (minInterval !== null && maxAge !== null && maxAge < minInterval) {
+    bad(issues, at, `location-max-age (${maxAge}) phải lớn hơn hoặc bằng location-min-interval (${minInterval}).`, `location-max-age (${maxAge}) must be greater than or equal to location-min-interval (${minInterval}).`);
+  }
+  for (const key of ['track-changes', 'identify-user'] as const) {
+    const v = p[key];
+    if (v !== undefined && !['true', 'false'].includes(v.toLowerCase())) {
+      bad(issues, at, `Tham số ${key} phải là true hoặc false, không phải "${v}".`, `Parameter ${key} must be true or false, not "${v}".`, `${key}=true`);
+    }
+  }
+  const reasons = p['track-changes-reasons'];
+  if (reasons !== undefined && reasons.toLowerCase() !== 'on-form-edit') {
+    bad(issues, at, `track-changes-reasons chỉ nhận giá trị on-form-edit, không phải "${reasons}".`, `track-changes-reasons only takes on-form-edit, not "${reasons}".`, 'track-changes-reasons=on-form-edit');
+  }
 }
 
 function checkRange(p: Record<string, string>, at: FormErrorAt, issues: FormIssues, lists: Record<string, ChoiceList>): void {

@@ -47,7 +47,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (values.json) printJson(io, summary);
   else {
     io.out(`Đã xuất / exported ${summary.interviews} phỏng vấn / interviews of ${summary.survey} (form ${summary.form_version}) as ${format} into ${outDir}:\n`);
-    for (const f of result.files) io.out(`  ${f}\n`);
+    // Per-interview files (attachments, audit logs) are one line for their folder: a wave has 200,000 interviews.
+    const perInterview = result.files.filter((f) => f.startsWith('media/'));
+    for (const f of result.files) if (!f.startsWith('media/')) io.out(`  ${f}\n`);
+    if (perInterview.length > 0) io.out(`  media/ (${perInterview.length} tệp đính kèm và nhật ký audit / attachment and audit log files)\n`);
     for (const w of warnings) io.err(`Cảnh báo / warning: ${w}\n`);
   }
   return 0;

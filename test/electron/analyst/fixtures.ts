@@ -105,5 +105,6 @@ export async function snapshot(store: AnalystStore) {
     interviews: await db.selectFrom('interviews').selectAll().orderBy('id').orderBy('revision').orderBy('content_hash').execute(),
     answers: await db.selectFrom('answers').selectAll().orderBy('interview_id').orderBy('revision').orderBy('content_hash').orderBy('path').execute(),
     forms: await db.selectFrom('forms').selectAll().orderBy('survey_id').orderBy('form_version').execute(),
+    paradata: await db.selectFrom('paradata').selectAll().orderBy('interview_id').orderBy('revision').orderBy('content_hash').orderBy('seq').execute(),
   };
 }

@@ -225,3 +225,18 @@ describe('the analyst face through the guard', () => {
     expect(await t.as(supervisor)('analysis:conflicts', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('the files an export lists', () => {
+  it('lists every file while they fit the contract, else the data files and the media/ folder once', async () => {
+    const { listedExportFiles, EXPORT_FILES_LISTED } = await import('../../../electron/services/analysis');
+    const { DataExportResultSchema } = await import('../../../shared/contract/analysis');
+    const few = ['interviews.csv', 'media/a/audit.csv', 'mau - audit.csv'];
+    expect(listedExportFiles(few)).toEqual(few);
+    const many = ['interviews.csv', 'statuses.csv', ...Array.from({ length: EXPORT_FILES_LISTED + 5 }, (_, i) => `media/${i}/audit.csv`), 'mau - audit.csv'];
+    const listed = listedExportFiles(many);
+    expect(listed).toEqual(['interviews.csv', 'statuses.csv', 'media/', 'mau - audit.csv']);
+    const result = { cancelled: false, folder: '/x', survey: 's', formVersion: 'v', interviews: 1, warnings: [] };
+    expect(DataExportResultSchema.safeParse({ ...result, files: listed }).success).toBe(true);
+    expect(DataExportResultSchema.safeParse({ ...result, files: many }).success).toBe(false);
+  });
+});
