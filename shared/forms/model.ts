@@ -151,8 +151,9 @@ export interface QuestionNode extends NodeBase {
   /** `trigger` column: the calculation re-runs only when one of these questions changes (ODK). */
   triggers?: string[];
   /**
-   * select_*_from_file: the CSV/XML file shipped with the form (`units.csv`). When the CSV was
-   * there at compile time its rows became the choice list named after the file (`listName`).
+   * select_*_from_file: the CSV, XML or GeoJSON file shipped with the form (`units.csv`). When it
+   * was there at compile time its rows / items / features became the choice list named after the
+   * file (`listName`).
    */
   choicesFile?: string;
   /** `select_one ${q}`: the choices are the answers given to q, a question inside a repeat. */
