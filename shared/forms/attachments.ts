@@ -171,7 +171,8 @@ export function readAttachments(input: AttachmentInput): FormAttachment[] {
     const labelCol = q.parameters['label'] ?? (geo && !table.columns.includes('title') ? 'name' : geo ? 'title' : 'label');
     const vi = table.columns.indexOf(valueCol);
     const li = table.columns.indexOf(labelCol);
-    if (vi < 0) {
+    // A file with no rows (an empty FeatureCollection, `<root/>`) is an empty list, as in ODK.
+    if (vi < 0 && table.rows.length > 0) {
       issues.error(at, 'invalid_choices_file', `Tệp "${file}" không có cột "${valueCol}" (giá trị của lựa chọn).`, `The file "${file}" has no "${valueCol}" column (the choice values).`, valueCol);
       continue;
     }
