@@ -5,6 +5,26 @@
 import { parseExpression, referencedNames } from '../../shared/engine/expr';
 import { type CompileResult, type FormError, FormIssues, FORM_MODEL_VERSION, type FormModel, CHOICE_COLUMN_REF_PREFIX } from '../../shared/forms';
 import { rewriteChoiceColumns } from '../../shared/forms/expressions';
+import { isXmlTree } from '../../shared/forms/xml';
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * The index of the first attachment that is neither a table (CSV, GeoJSON) nor an XML tree within
+ * the parser's bounds, or null: the runtime walks these trees, so a tampered one is refused here.
+ */
+function badAttachment(list: unknown): number | null {
+  if (list === undefined) return null;
+  if (!Array.isArray(list)) return 0;
+  const i = list.findIndex((a: unknown) => {
+    if (!a || typeof a !== 'object') return true;
+    const r = a as Record<string, unknown>;
+    if (typeof r['file'] !== 'string') return true;
+    if ('xml' in r) return !isXmlTree(r['xml']);
+    return !isStrings(r['columns']) || !Array.isArray(r['rows']) || !r['rows'].every(isStrings);
+  });
+  return i < 0 ? null : i;
+}
 
 function failure(file: string, code: FormError['code'], vi: string, en: string, sheet = ''): CompileResult {
   const issues = new FormIssues(file);
@@ -20,6 +40,10 @@ export function checkFormJson(data: unknown, name: string): CompileResult {
   }
   if (typeof f.formId !== 'string' || typeof f.version !== 'string' || !Array.isArray(f.children) || typeof f.choiceLists !== 'object' || !f.index || !Array.isArray(f.languages)) {
     return failure(name, 'invalid_json_form', `${name} thiếu trường bắt buộc (formId, version, children, choiceLists, languages, index).`, `${name} lacks required fields (formId, version, children, choiceLists, languages, index).`);
+  }
+  const bad = badAttachment(f.attachments);
+  if (bad !== null) {
+    return failure(name, 'invalid_json_form', `${name}: tệp đính kèm thứ ${bad + 1} (attachments) không đúng dạng (bảng cột/dòng hoặc cây XML trong giới hạn).`, `${name}: attachment ${bad + 1} is malformed (a table of columns and rows, or an XML tree within the limits).`);
   }
   const issues = new FormIssues(name);
   const reparse = (node: Record<string, unknown>): void => {

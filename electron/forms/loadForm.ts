@@ -59,9 +59,10 @@ export async function loadFormFile(path: string): Promise<CompileResult> {
 }
 
 /**
- * Files shipped with the form (select_*_from_file and pulldata CSVs, csv-external instances) are
- * read from the form's own folder, as ODK servers take them as the form's attachments. Only a
- * plain file name is looked up (never a path), and each is limited like a form file.
+ * Files shipped with the form (select_*_from_file CSV/XML/GeoJSON files, pulldata CSVs,
+ * csv-external and xml-external instances) are read from the form's own folder, as ODK servers
+ * take them as the form's attachments. Only a plain file name is looked up (never a path), each
+ * is limited like a form file and read as UTF-8; shared/forms parses it.
  */
 export function attachmentReader(folder: string): (file: string) => string | null {
   return (file) => {

@@ -130,7 +130,8 @@ export function createDatasetBuilder<R extends DatasetRowSink>(form: FormModel, 
     const answeredOrMissing = (missing: MissingValue[]) => (v: CellValue): CellStatus =>
       v === null ? 'unanswered' : missing.some((m) => String(m.value) === String(v)) ? 'missing' : 'answered';
 
-    if (q.type === 'select_one' && choices.length > 0) {
+    // A from-file select (CSV, XML, GeoJSON) has its file's list, labelled as any other list.
+    if ((q.type === 'select_one' || q.type === 'select_one_from_file') && choices.length > 0) {
       const numeric = choices.every((c) => isNumber(c.name)) && q.missingCodes.every(isNumber);
       const missing = missingOf(q, numeric);
       const labels: ValueLabel[] = choices.map((c) => ({ value: numeric ? Number(c.name) : c.name, label: pick(c.labels, language, c.name) }));
@@ -140,7 +141,7 @@ export function createDatasetBuilder<R extends DatasetRowSink>(form: FormModel, 
         valueLabels: labels, missing, measure: indexItems.has(q.name) ? 'ordinal' : 'nominal',
       };
       spec.columns.push({ variable: v, question: q.name, read: (a) => (a === null || a === undefined || a === '' ? null : numeric ? Number(a) : String(a)), status: answeredOrMissing(missing) });
-    } else if (q.type === 'select_multiple' && choices.length > 0) {
+    } else if ((q.type === 'select_multiple' || q.type === 'select_multiple_from_file') && choices.length > 0) {
       const missing = missingOf(q, false);
       const raw: DatasetVariable = { ...plain(names.allocate(q.name), q.name, 'question', 'string', label), missing };
       const rawStatus = answeredOrMissing(missing);

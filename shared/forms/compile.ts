@@ -120,6 +120,7 @@ function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
   /** Names the compiler generates itself (`<repeat>_count`, `<select>_other`), with the row that made them. */
   const generated: { name: string; by: string; row: number }[] = [];
   const externalInstances: { name: string; file: string }[] = [];
+  const externalRows: FormErrorAt[] = [];
   const fromFile: FromFileQuestion[] = [];
   /** `select_one ${q}`: choices from the answers to q in a repeat. */
   const repeatSelects: { q: QuestionNode; at: FormErrorAt; source: string }[] = [];
@@ -208,7 +209,10 @@ function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
 
     if (t.kind === 'external') {
       // A secondary instance from a file shipped with the form: `instance('name')` in expressions.
-      if (checkName(r, name, 'external')) externalInstances.push({ name, file: `${name}.${t.format}` });
+      if (checkName(r, name, 'external')) {
+        externalInstances.push({ name, file: `${name}.${t.format}` });
+        externalRows.push({ sheet: survey.sheet, row: r.row });
+      }
       continue;
     }
     if (t.kind === 'begin') {
@@ -456,7 +460,7 @@ function compileWorkbook(wb: Workbook, opts: CompileOptions): CompileResult {
   }
   checkReferences(pending, new Set(allNodes.keys()), issues);
   checkRepeatSelects(repeatSelects, allNodes, parentOf, issues);
-  const attachments = readAttachments({ fromFile, externalInstances, pending, lists: choices.lists, read: opts.attachment, issues, language: dl });
+  const attachments = readAttachments({ fromFile, externalInstances: externalInstances.map((x, i) => ({ ...x, at: externalRows[i] ?? { sheet: survey.sheet, row: 0 } })), pending, lists: choices.lists, read: opts.attachment, issues, language: dl });
   for (const { name, at: where } of textRefs) {
     if (allNodes.has(name)) continue;
     const sug = suggest(name, allNodes.keys());

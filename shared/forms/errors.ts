@@ -53,7 +53,8 @@ export type FormErrorCode =
   | 'unknown_setting'
   | 'unknown_parameter'
   | 'bare_name'
-  | 'missing_attachment';
+  | 'missing_attachment'
+  | 'invalid_attachment';
 
 export interface FormError {
   file: string;

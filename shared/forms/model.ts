@@ -151,8 +151,9 @@ export interface QuestionNode extends NodeBase {
   /** `trigger` column: the calculation re-runs only when one of these questions changes (ODK). */
   triggers?: string[];
   /**
-   * select_*_from_file: the CSV/XML file shipped with the form (`units.csv`). When the CSV was
-   * there at compile time its rows became the choice list named after the file (`listName`).
+   * select_*_from_file: the CSV, XML or GeoJSON file shipped with the form (`units.csv`). When it
+   * was there at compile time its rows / items / features became the choice list named after the
+   * file (`listName`).
    */
   choicesFile?: string;
   /** `select_one ${q}`: the choices are the answers given to q, a question inside a repeat. */
@@ -248,20 +249,51 @@ export interface FormModel {
   /** `xml-external` / `csv-external` rows: secondary instances the form names, with their files. */
   externalInstances?: { name: string; file: string }[];
   /**
-   * CSV files shipped beside the form and read when it was compiled: the choices of
-   * select_*_from_file, `csv-external` instances and `pulldata()` tables. Each is the secondary
-   * instance `instance('<file name without .csv>')/root/item`, one element per column.
+   * Files shipped beside the form and read when it was compiled: the choices of
+   * select_*_from_file, `csv-external` / `xml-external` instances and `pulldata()` tables. Each is
+   * the secondary instance `instance('<file name without extension>')`: a CSV or GeoJSON file as
+   * `root/item`, one element per column; an XML file as its own element tree.
    */
   attachments?: FormAttachment[];
   /** File the form was compiled from (for messages only). */
   sourceFile: string;
 }
 
-/** A CSV file shipped with the form, as read at compile time (header row, then rows of text). */
-export interface FormAttachment {
+/** A file shipped with the form, as read at compile time: a table (CSV, GeoJSON) or an XML tree. */
+export type FormAttachment = TableAttachment | XmlAttachment;
+
+/**
+ * A CSV file (header row, then rows of text) or a GeoJSON FeatureCollection read as one: a row per
+ * feature, columns `geometry` (ODK's "lat lon alt acc; …"), the properties, and `id`.
+ */
+export interface TableAttachment {
   file: string;
   columns: string[];
   rows: string[][];
+}
+
+/** An XML file shipped with the form: its document element (`<root><item>…</item></root>` for choices). */
+export interface XmlAttachment {
+  file: string;
+  xml: XmlElement;
+}
+
+/** An element of an XML attachment: a leaf has `text`, a parent `children` (text between them is dropped). */
+export interface XmlElement {
+  name: string;
+  attributes?: Record<string, string>;
+  text?: string;
+  children?: XmlElement[];
+}
+
+export function isXmlAttachment(a: FormAttachment): a is XmlAttachment {
+  return 'xml' in a;
+}
+
+/** Instance id of an attached file: its name without the extension (`units.csv` → `units`). */
+export function attachmentInstanceId(file: string): string {
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? file.slice(0, dot) : file;
 }
 
 /** Calls `visit` on every node, depth first, in form order. */

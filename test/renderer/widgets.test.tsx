@@ -229,4 +229,36 @@ describe('select_one_from_file / select_multiple_from_file', () => {
     await flush(r);
     expect(stored(r)).toMatchObject({ unit: '3', seen: ['1', '2'] });
   });
+
+  it('offers the items of an XML file and the features of a GeoJSON file the same way', async () => {
+    const { compileForm } = await import('../../shared/forms');
+    const files: Record<string, string> = {
+      'cities.xml': '<root><item><name>hcm</name><label>TP. Hồ Chí Minh</label></item><item><name>hn</name><label>Hà Nội</label></item></root>',
+      'places.geojson': JSON.stringify({ type: 'FeatureCollection', features: [
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [106.698, 10.7725] }, properties: { id: 'cho', title: 'Chợ Bến Thành' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: [106.7, 10.77] }, properties: { id: 'duong', title: 'Đường Lê Lợi' } },
+      ] }),
+    };
+    const compiled = compileForm(
+      {
+        fileName: 'f.xlsx',
+        sheets: {
+          survey: { rows: [['type', 'name', 'label'], ['select_one_from_file cities.xml', 'city', 'Thành phố'], ['select_multiple_from_file places.geojson', 'seen', 'Đã đến']] },
+          settings: { rows: [['form_id', 'version'], ['ff', '1']] },
+        },
+      },
+      { attachment: (file) => files[file] ?? null },
+    );
+    if (!compiled.ok) throw new Error(compiled.errors.map((e) => e.messageEn).join('; '));
+    const r = await renderInterview(compiled.form);
+    await goTo(r, 'city');
+    const group = screen.getByRole('radiogroup', { name: /Thành phố/ });
+    expect(within(group).getAllByRole('radio').map((x) => x.getAttribute('value'))).toEqual(['hcm', 'hn']);
+    await r.user.click(within(group).getByRole('radio', { name: /Hà Nội/ }));
+    await goTo(r, 'seen');
+    const boxes = within(screen.getByRole('group', { name: /Đã đến/ }));
+    await r.user.click(boxes.getByRole('checkbox', { name: /Đường Lê Lợi/ }));
+    await flush(r);
+    expect(stored(r)).toMatchObject({ city: 'hn', seen: ['duong'] });
+  });
 });

@@ -45,10 +45,13 @@ export type PathStart =
   | { kind: 'context' }
   | { kind: 'expr'; expr: Expr; predicates: Expr[] };
 
-/** One step of a path: ODK XForms has the child, self (`.`) and parent (`..`) axes only. */
+/**
+ * One step of a path: ODK XForms has the child, self (`.`) and parent (`..`) axes, and the
+ * attribute axis (`@name`) for secondary instances read from XML files.
+ */
 export interface Step {
-  axis: 'child' | 'self' | 'parent';
-  /** Element name for the child axis (`*` for any); '' for `.` and `..`. */
+  axis: 'child' | 'self' | 'parent' | 'attribute';
+  /** Element (or attribute) name for the child (attribute) axis (`*` for any); '' for `.` and `..`. */
   name: string;
   predicates: Expr[];
 }

@@ -20,6 +20,7 @@ export type TokenType =
   | '['
   | ']'
   | '|'
+  | '@'
   | '+'
   | '-'
   | '*'
@@ -83,6 +84,7 @@ export function tokenize(source: string): Token[] {
       case '[':
       case ']':
       case '|':
+      case '@':
         tokens.push({ type: ch, start, text: ch });
         i++;
         continue;

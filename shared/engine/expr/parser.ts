@@ -169,7 +169,7 @@ class Parser {
   private atStep(): boolean {
     const t = this.peek();
     if (t.type === 'name') return this.tokens[this.index + 1]?.type !== '(';
-    return t.type === '*' || t.type === '.' || t.type === '..';
+    return t.type === '*' || t.type === '.' || t.type === '..' || t.type === '@';
   }
 
   private parsePredicates(): Expr[] {
@@ -189,7 +189,12 @@ class Parser {
     if (t.type === '.') return { axis: 'self', name: '', predicates: this.parsePredicates() };
     if (t.type === '..') return { axis: 'parent', name: '', predicates: this.parsePredicates() };
     if (t.type === 'name' || t.type === '*') return { axis: 'child', name: t.type === '*' ? '*' : t.text, predicates: this.parsePredicates() };
-    return this.fail(t, { en: 'a name, *, . or .. after /', vi: 'tên, *, . hoặc .. sau /' });
+    if (t.type === '@') {
+      const a = this.next();
+      if (a.type === 'name' || a.type === '*') return { axis: 'attribute', name: a.type === '*' ? '*' : a.text, predicates: this.parsePredicates() };
+      return this.fail(a, { en: 'an attribute name or * after @', vi: 'tên thuộc tính hoặc * sau @' });
+    }
+    return this.fail(t, { en: 'a name, *, @, . or .. after /', vi: 'tên, *, @, . hoặc .. sau /' });
   }
 
   /** Steps after the first one, each after a '/'. */
@@ -216,7 +221,7 @@ class Parser {
     }
     const after = this.tokens[this.index + 1]?.type;
     const relative =
-      (t.type === 'name' && after !== '(') || t.type === '*' || t.type === '..' || (t.type === '.' && (after === '/' || after === '['));
+      (t.type === 'name' && after !== '(') || t.type === '*' || t.type === '..' || t.type === '@' || (t.type === '.' && (after === '/' || after === '['));
     if (relative) {
       return { kind: 'path', start: { kind: 'context' }, steps: this.parseMoreSteps([this.parseStep()]), pos: t.start };
     }

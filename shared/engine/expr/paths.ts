@@ -131,7 +131,7 @@ function applyStep(nodes: readonly XNode[], step: Step, ctx: EvalContext, ev: Ev
       const p = n.parent();
       selected = p ? [p] : [];
     } else {
-      const children = n.children();
+      const children = step.axis === 'attribute' ? (n.attributes?.() ?? []) : n.children();
       selected = step.name === '*' ? children : children.filter((c) => c.name === step.name);
     }
     // Predicates count positions within each context node's selection (XPath 1.0).

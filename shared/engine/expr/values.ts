@@ -2,14 +2,16 @@
 
 /**
  * An element of an instance as XPath paths see it: the primary instance (the record) or a
- * secondary one (a choice list, a CSV shipped with the form). Only elements: ODK XForms paths
- * never reach attributes, comments or text nodes.
+ * secondary one (a choice list, a CSV or XML file shipped with the form); or an attribute of an
+ * element of an XML file (`@id`). Paths never reach comments or text nodes.
  */
 export interface XNode {
   readonly name: string;
-  /** Text of a leaf ('' = empty); '' for an element with children (as JavaRosa reads a group). */
+  /** Text of a leaf or an attribute ('' = empty); '' for an element with children (as JavaRosa reads a group). */
   value(): string;
   children(): readonly XNode[];
+  /** The element's attributes, for `@name` steps; absent where there are none (the record). */
+  attributes?(): readonly XNode[];
   parent(): XNode | null;
   /** 1-based position among the parent's children of the same name (a repeat instance's index). */
   position(): number;

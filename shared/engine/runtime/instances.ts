@@ -1,18 +1,30 @@
 // Secondary instances a form's expressions can query with instance('id')/root/item[…]: every
-// choice list (as pyxform writes them: item → name, label, itextId and the extra columns) and
-// every CSV file shipped with the form (item → one element per column). Built on first use and
-// kept for the runtime's life: they never change while an interview is open.
+// choice list (as pyxform writes them: item → name, label, itextId and the extra columns), every
+// CSV or GeoJSON file shipped with the form (item → one element per column) and every XML file
+// (its own element tree, attributes included: instance('id')/root/item[@type = 'x']/name).
+// Built on first use and kept for the runtime's life: they never change while an interview is open.
 import type { XNode } from '../expr';
-import type { FormAttachment, FormModel } from '../../forms/model';
+import { attachmentInstanceId, type FormAttachment, type FormModel, isXmlAttachment, type XmlElement } from '../../forms/model';
 import { localized } from './messages';
 
 /** An element of a static tree (a secondary instance). */
 export class StaticNode implements XNode {
   private kids: StaticNode[] = [];
+  private attrs: StaticNode[] = [];
   private up: StaticNode | null = null;
   private pos = 1;
 
   constructor(readonly name: string, private readonly text = '') {}
+
+  /** An attribute (`@name` in a path): a node with a value and this element as its parent. */
+  addAttribute(name: string, value: string): void {
+    const a = new StaticNode(name, value);
+    a.up = this;
+    this.attrs.push(a);
+  }
+  attributes(): readonly XNode[] {
+    return this.attrs;
+  }
 
   add(child: StaticNode): StaticNode {
     child.up = this;
@@ -41,15 +53,16 @@ export function choiceItextId(list: string, index: number): string {
   return `static_instance-${list}-${index}`;
 }
 
-/** Instance id of an attached file: its name without the extension (`units.csv` → `units`). */
-export function attachmentInstanceId(file: string): string {
-  const dot = file.lastIndexOf('.');
-  return dot > 0 ? file.slice(0, dot) : file;
-}
-
 function leaf(parent: StaticNode, name: string, text: string): void {
   // Column headers that are not XML names (spaces, a leading digit) cannot be reached by a path.
   if (/^[\p{L}_][\p{L}\p{M}\p{N}_.-]*$/u.test(name)) parent.add(new StaticNode(name, text));
+}
+
+/** Copies an XML element (depth bounded when the file was read, see shared/forms/xml.ts) under `parent`. */
+function appendXml(parent: StaticNode, el: XmlElement): void {
+  const node = parent.add(new StaticNode(el.name, el.text ?? ''));
+  for (const [k, v] of Object.entries(el.attributes ?? {})) node.addAttribute(k, v);
+  for (const c of el.children ?? []) appendXml(node, c);
 }
 
 export class SecondaryInstances {
@@ -86,6 +99,12 @@ export class SecondaryInstances {
     }
     const file = this.files.get(id);
     if (!file) return null;
+    if (isXmlAttachment(file)) {
+      // The document node holds the file's own document element (`root` for ODK's shape).
+      const top = new StaticNode('');
+      appendXml(top, file.xml);
+      return top;
+    }
     for (const row of file.rows) {
       const item = root.add(new StaticNode('item'));
       file.columns.forEach((col, k) => leaf(item, col, row[k] ?? ''));

@@ -145,7 +145,9 @@ describe('parseExpression: syntax errors', () => {
     ['1e3', 1, 'an operator or the end of the expression'],
     ['/data//q', 5, "'/'"],
     ['a[1', 3, "']'"],
-    ['/data/', 6, 'a name, *, . or .. after /'],
+    ['/data/', 6, 'a name, *, @, . or .. after /'],
+    ['/data/@', 7, 'an attribute name or * after @'],
+    ['/data/@1', 7, 'an attribute name or * after @'],
   ])('%j fails at offset %i expecting %s', (source, position, expected) => {
     const e = syntaxError(source);
     expect(e.position).toBe(position);
@@ -158,6 +160,13 @@ describe('parseExpression: syntax errors', () => {
     expect(e.message).toBe("Expected ')' or ',' at position 18");
     expect(e.messageVi).toBe("Thiếu ')' hoặc ',' ở vị trí 18");
     expect(e.name).toBe('ExprSyntaxError');
+  });
+
+  it('reads @name and @* as attribute steps, also first in a relative path or inside a predicate', () => {
+    expect(parseExpression("instance('t')/t/town[@id = 'a']/@kind")).toMatchObject({
+      kind: 'path', steps: [{ axis: 'child', name: 't' }, { axis: 'child', name: 'town', predicates: [{ kind: 'binary', left: { kind: 'path', start: { kind: 'context' }, steps: [{ axis: 'attribute', name: 'id' }] } }] }, { axis: 'attribute', name: 'kind' }],
+    });
+    expect(parseExpression('../@*')).toMatchObject({ kind: 'path', steps: [{ axis: 'parent' }, { axis: 'attribute', name: '*' }] });
   });
 
   it('reads a bare word as a relative path, as ODK does (the compiler warns about it)', () => {
