@@ -3,12 +3,15 @@
 // accepted (--use-fake-ui-for-media-stream): a surveyor takes a photo, records a short audio
 // clip and reads a Code 128 from a PNG into a real interview, completes it, and main has stored
 // an image/jpeg and an audio/webm it accepted. No console error: the CSP lets the recording play.
+// Then a QR code shown to the fake camera (a Y4M video file, --use-file-for-fake-video-capture)
+// is scanned live into the barcode box.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import bwipjs from 'bwip-js/node';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemo } from '../../electron/preview/demo';
 import { createCore, installSurvey } from '../../electron/services';
@@ -19,6 +22,49 @@ import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-pro
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+/**
+ * A Y4M video (what Chromium's fake camera plays from a file): a QR code centred on a white
+ * 640×480 picture, grey levels as the Y plane, neutral colour planes, two identical frames.
+ */
+async function qrVideo(text: string): Promise<Buffer> {
+  const qr = PNG.sync.read(await bwipjs.toBuffer({ bcid: 'qrcode', text, scale: 6, backgroundcolor: 'FFFFFF' } as never));
+  const W = 640;
+  const H = 480;
+  const y = Buffer.alloc(W * H, 235);
+  const left = Math.floor((W - qr.width) / 2);
+  const top = Math.floor((H - qr.height) / 2);
+  for (let r = 0; r < qr.height; r++) {
+    for (let c = 0; c < qr.width; c++) {
+      const p = (r * qr.width + c) * 4;
+      y[(top + r) * W + left + c] = qr.data[p]! < 128 ? 16 : 235;
+    }
+  }
+  const chroma = Buffer.alloc((W / 2) * (H / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]);
+}
+
+async function signInAndStart(page: Page, url: string) {
+  await page.goto(url);
+  // The preview host keeps one session per run's token: the second page finds the surveyor in.
+  const code = page.getByLabel('Mã người dùng');
+  const home = page.getByRole('button', { name: 'Bắt đầu phiếu mới' });
+  await code.or(home).first().waitFor({ timeout: 20_000 });
+  if (await code.isVisible()) {
+    await code.fill(DEMO_USERS.surveyor.code);
+    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.surveyor.secret);
+    await page.keyboard.press('Enter');
+  }
+  await home.click({ timeout: 20_000 });
+  await page.getByLabel('Cuộc khảo sát').selectOption({ label: 'Khảo sát có ảnh' });
+  await page.getByRole('searchbox', { name: /Tìm đơn vị/ }).fill('ben thanh');
+  await page.getByRole('radio', { name: /Phường Bến Thành/ }).check();
+  await page.getByRole('radio', { name: /Đồng ý/ }).first().check();
+  await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+}
 
 const form = formOf(
   [
@@ -53,13 +99,7 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
     core.close();
     writeFileSync(path.join(dir, 'ma.png'), await bwipjs.toBuffer({ bcid: 'code128', text: 'HS-26734-0042', scale: 3, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' } as never));
     preview = await startPreview(['--db', dbPath]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
-        '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
-      ],
-    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
   });
 
   afterAll(async () => {
@@ -75,16 +115,7 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
     page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
     page.on('pageerror', (e) => problems.push(e.message));
 
-    await page.goto(preview.url);
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.surveyor.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.surveyor.secret);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Bắt đầu phiếu mới' }).click({ timeout: 20_000 });
-    await page.getByLabel('Cuộc khảo sát').selectOption({ label: 'Khảo sát có ảnh' });
-    await page.getByRole('searchbox', { name: /Tìm đơn vị/ }).fill('ben thanh');
-    await page.getByRole('radio', { name: /Phường Bến Thành/ }).check();
-    await page.getByRole('radio', { name: /Đồng ý/ }).first().check();
-    await page.getByRole('button', { name: 'Bắt đầu', exact: true }).click();
+    await signInAndStart(page, preview.url);
 
     // The interview opens on the media page (consent was answered on the start screen); the
     // capture buttons appear once the fake devices are listed.
@@ -140,6 +171,28 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
       expect(answers.code).toBe('HS-26734-0042');
     } finally {
       db.close();
+    }
+  });
+
+  it('scans a QR code shown to the camera into the barcode box', async () => {
+    const video = path.join(dir, 'qr.y4m');
+    writeFileSync(video, await qrVideo('HS-QR-2026-0007'));
+    const camera = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+    });
+    try {
+      const page = await camera.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+      const problems: string[] = [];
+      page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await signInAndStart(page, preview.url);
+      await page.getByRole('button', { name: 'Quét bằng camera' }).click({ timeout: 20_000 });
+      await expect.poll(() => page.getByRole('textbox', { name: /Mã hồ sơ/ }).inputValue(), { timeout: 30_000 }).toBe('HS-QR-2026-0007');
+      await page.getByText('Đã quét được mã QR. Hãy kiểm tra lại mã trong ô.').waitFor();
+      expect(problems).toEqual([]);
+    } finally {
+      await camera.close();
     }
   });
 });

@@ -1,7 +1,8 @@
-// "Đọc mã từ ảnh" in the barcode question: the image's pixels (a real Code 128 drawn by bwip-js,
-// handed over by a stubbed createImageBitmap + canvas, which jsdom lacks) are read by the lazily
-// loaded decoder; the code fills the box, which gets focus, and is saved; no code: a message
-// and nothing saved; a file that is no image: named as such.
+// "Đọc mã từ ảnh" and "Quét bằng camera" in the barcode question: the pixels (a real Code 128
+// drawn by bwip-js, handed over by a stubbed createImageBitmap / video frame + canvas, which
+// jsdom lacks) are read by the lazily loaded decoder; the code fills the box, which gets focus,
+// and is saved; no code: a message and nothing saved; a file that is no image: named as such;
+// the live scan retries frame after frame, is offered only with a camera, and Esc releases it.
 import { act, screen, waitFor } from '@testing-library/react';
 import bwipjs from 'bwip-js/node';
 import { PNG } from 'pngjs';
@@ -19,22 +20,51 @@ const stored = (r: R) => Object.fromEntries(r.stored().map((a) => [a.path, a.val
 const flush = (r: R) => act(async () => void (await r.handle.store.getState().flush()));
 
 let pixels: { data: Uint8ClampedArray; width: number; height: number };
+/** Frames read from the canvas so far; the first `blankFrames` are a white page. */
+let frames = 0;
+let blankFrames = 0;
 const realGetContext = HTMLCanvasElement.prototype.getContext;
+let tracks: { stopped: boolean; stop(): void }[] = [];
+
+function installCamera(kinds: MediaDeviceKind[], fail?: string) {
+  tracks = [];
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: {
+      enumerateDevices: async () => kinds.map((kind) => ({ kind, deviceId: '', groupId: '', label: '' })),
+      getUserMedia: async () => {
+        if (fail) throw new DOMException('no', fail);
+        const track = { stopped: false, stop: () => void (track.stopped = true) };
+        tracks.push(track);
+        return { getTracks: () => [track] };
+      },
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    },
+  });
+}
 
 beforeEach(() => {
   vi.stubGlobal('createImageBitmap', async (blob: Blob) => {
     if (!blob.type.startsWith('image/')) throw new DOMException('cannot decode', 'InvalidStateError');
     return { width: pixels.width, height: pixels.height, close: () => undefined };
   });
+  frames = 0;
+  blankFrames = 0;
   HTMLCanvasElement.prototype.getContext = vi.fn(() => ({
     fillRect: () => undefined,
     drawImage: () => undefined,
-    getImageData: () => ({ data: pixels.data }),
+    getImageData: () => ({ data: frames++ < blankFrames ? new Uint8ClampedArray(pixels.data.length).fill(255) : pixels.data }),
   })) as never;
+  vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve());
+  vi.spyOn(HTMLVideoElement.prototype, 'videoWidth', 'get').mockImplementation(() => pixels.width);
+  vi.spyOn(HTMLVideoElement.prototype, 'videoHeight', 'get').mockImplementation(() => pixels.height);
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   HTMLCanvasElement.prototype.getContext = realGetContext;
+  Reflect.deleteProperty(navigator, 'mediaDevices');
 });
 
 async function code128(text: string) {
@@ -72,5 +102,53 @@ describe('barcode from an image', () => {
     input.removeAttribute('accept');
     await r.user.upload(input, new File(['%PDF'], 'giay.pdf', { type: 'application/pdf' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Tệp "giay.pdf" không phải ảnh đọc được.');
+  });
+});
+
+describe('barcode scanned with the camera', () => {
+  it('reads the live picture until a code shows, fills the box, focuses it, saves the code and releases the camera', async () => {
+    pixels = await code128('KS-26734-0099');
+    blankFrames = 3;
+    installCamera(['videoinput']);
+    const r = await renderInterview(form);
+    await r.user.click(await screen.findByRole('button', { name: 'Quét bằng camera' }));
+    expect(await screen.findByText('Đưa mã vào trước camera…')).toBeTruthy();
+    const box = screen.getByRole('textbox', { name: /Mã hồ sơ/ }) as HTMLInputElement;
+    await waitFor(() => expect(box.value).toBe('KS-26734-0099'), { timeout: 15_000 });
+    expect(frames).toBeGreaterThan(blankFrames);
+    expect(document.activeElement).toBe(box);
+    expect(screen.getByText(/^Đã quét được mã/).textContent).toBe('Đã quét được mã Code 128. Hãy kiểm tra lại mã trong ô.');
+    expect(tracks.every((t) => t.stopped)).toBe(true);
+    expect(screen.queryByLabelText('Hình từ camera')).toBeNull();
+    await flush(r);
+    expect(stored(r).code).toBe('KS-26734-0099');
+  });
+
+  it('Esc stops scanning: the camera released, nothing saved, focus back on the button', async () => {
+    pixels = await code128('X');
+    blankFrames = 1_000_000;
+    installCamera(['videoinput']);
+    const r = await renderInterview(form);
+    await r.user.click(await screen.findByRole('button', { name: 'Quét bằng camera' }));
+    await screen.findByText('Đưa mã vào trước camera…');
+    await r.user.keyboard('{Escape}');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Quét bằng camera' })));
+    expect(tracks.every((t) => t.stopped)).toBe(true);
+    await flush(r);
+    expect(stored(r).code).toBeUndefined();
+  });
+
+  it('no camera: no scan button (reading from an image stays); a denied camera is named', async () => {
+    installCamera(['audioinput']);
+    const r = await renderInterview(form);
+    await act(async () => undefined);
+    expect(screen.getByRole('button', { name: 'Đọc mã từ ảnh' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Quét bằng camera' })).toBeNull();
+    r.view.unmount();
+
+    installCamera(['videoinput'], 'NotAllowedError');
+    const again = await renderInterview(form);
+    await again.user.click(await screen.findByRole('button', { name: 'Quét bằng camera' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^Ứng dụng không được phép dùng camera hoặc micro/);
   });
 });

@@ -8,7 +8,7 @@ import { ChoiceSearch } from './ChoiceSearch';
 import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
 import { formatIsoDate, formatIsoDateTime, parseDisplayDate, parseDisplayDateTime, parseDisplayTime } from './dates';
 import { useFormLanguage } from './formLanguage';
-import { BarcodeFromImage } from './widgets/barcode/BarcodeFromImage';
+import { BarcodeReaders } from './widgets/barcode/BarcodeReaders';
 import { GeoInput } from './widgets/GeoInput';
 import { MediaInput } from './widgets/MediaInput';
 import { RangeInput } from './widgets/RangeInput';
@@ -157,14 +157,14 @@ function TextInput({ q, id, disabled, describedBy }: WidgetProps) {
   return <input {...common} type="text" inputMode={numeric ? (q.node.type === 'integer' ? 'numeric' : 'decimal') : undefined} onChange={(e) => onChange(e.target.value)} />;
 }
 
-/** A barcode: typed, entered by a USB scanner (which types the code and Enter), or read from an image. */
+/** A barcode: typed, entered by a USB scanner (which types the code and Enter), read from an image or scanned with the camera. */
 function BarcodeInput(props: WidgetProps) {
   const t = useT();
   return (
     <>
       <TextInput {...props} describedBy={[props.describedBy, `${props.id}-barcode`].filter(Boolean).join(' ')} />
       <p className="q-hint" id={`${props.id}-barcode`}>{t('iv.barcode.hint')}</p>
-      <BarcodeFromImage q={props.q} id={props.id} disabled={props.disabled} />
+      <BarcodeReaders q={props.q} id={props.id} disabled={props.disabled} />
     </>
   );
 }

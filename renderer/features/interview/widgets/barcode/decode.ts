@@ -50,13 +50,14 @@ export function luminances(rgba: Uint8ClampedArray | Uint8Array, width: number, 
   return out;
 }
 
-/** The code in an image, or null when none is found. */
-export function decodeRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): DecodedCode | null {
+/**
+ * The code in an image, or null when none is found. `tryHarder` (the default, for a still image)
+ * scans more rows and orientations; the live camera passes false and tries again next frame.
+ */
+export function decodeRgba(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number, tryHarder = true): DecodedCode | null {
   if (width <= 0 || height <= 0 || rgba.length < width * height * 4) return null;
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, Object.keys(FORMATS).map(Number)],
-    [DecodeHintType.TRY_HARDER, true],
-  ]);
+  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, Object.keys(FORMATS).map(Number)]]);
+  if (tryHarder) hints.set(DecodeHintType.TRY_HARDER, true);
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminances(rgba, width, height), width, height)));
   const readers: Reader[] = [new QRCodeReader(), new DataMatrixReader(), new MultiFormatOneDReader(hints)];
   for (const reader of readers) {
