@@ -86,7 +86,7 @@ export function BarcodeScanPanel({ onFound, onClose }: Props) {
         </p>
       ) : null}
       <div className="capture-actions">
-        <button ref={cancelButton} type="button" onClick={onClose}>
+        <button ref={cancelButton} type="button" className="secondary" onClick={onClose}>
           {t('iv.capture.cancel')}
         </button>
       </div>

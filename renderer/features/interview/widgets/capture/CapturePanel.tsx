@@ -136,7 +136,7 @@ export function CapturePanel({ kind, maxBytes, withMicrophone, onKeep, onClose }
   };
 
   const cancel = (
-    <button type="button" onClick={onClose}>
+    <button type="button" className="secondary" onClick={onClose}>
       {t('iv.capture.cancel')}
     </button>
   );
@@ -178,7 +178,7 @@ export function CapturePanel({ kind, maxBytes, withMicrophone, onKeep, onClose }
             <button ref={primary} type="button" onClick={() => onKeep(step.captured)}>
               {t('iv.capture.keep')}
             </button>
-            <button type="button" onClick={() => setStep({ at: 'live' })}>
+            <button type="button" className="secondary" onClick={() => setStep({ at: 'live' })}>
               {t('iv.capture.retake')}
             </button>
             {cancel}
