@@ -1,10 +1,13 @@
 // Reading a barcode from the pixels of an image with ZXing's TypeScript port (@zxing/library:
 // pure TypeScript, no WebAssembly, so it runs under the app's CSP with no 'wasm-unsafe-eval').
-// Loaded on demand (import() in BarcodeInput), so the questionnaire does not carry it until a
+// Loaded on demand (import() in BarcodeReaders / BarcodeScanPanel), so the questionnaire does not carry it until a
 // surveyor reads a code from an image. Deep imports of the three readers used keep ZXing's
-// browser camera layer and the Aztec / PDF417 / MaxiCode / Micro QR readers out of the bundle.
-// Not MultiFormatReader: in 0.23.0 it console.warns on every reader that finds nothing (its
-// NotFoundException is not a ReaderException), so the readers are tried here in turn.
+// browser camera layer and the Aztec / PDF417 / MaxiCode readers out of the bundle; the readers
+// are tried here in turn rather than through MultiFormatReader, which would load them all (and,
+// from 0.22 on, console.warns on every reader that finds nothing).
+// Pinned at 0.21.3: 0.22.0 and later declare engines node >= 24 for their own tooling, which the
+// project's Node 20 rule (test/project/node-versions.test.ts) refuses for anything but Electron's
+// tools; 0.21.3 reads the same formats (test/renderer/barcode-decode.test.ts).
 import BarcodeFormat from '@zxing/library/esm/core/BarcodeFormat';
 import BinaryBitmap from '@zxing/library/esm/core/BinaryBitmap';
 import HybridBinarizer from '@zxing/library/esm/core/common/HybridBinarizer';
