@@ -127,7 +127,11 @@ export function startApp(options: StartOptions): AppShell {
   }
 
   const started = app.whenReady().then(() => {
-    hardenSession(electronSession.defaultSession);
+    // The camera and microphone only for the window where a surveyor is signed in (the Session
+    // the guard keeps for that window's contents).
+    hardenSession(electronSession.defaultSession, {
+      surveyorSignedIn: (contents) => (contents ? sessions.get(contents)?.user?.role === 'surveyor' : false),
+    });
     if (!openCore() || !core) return;
 
     protocol.handle(APP_SCHEME, createAppProtocolHandler(join(appRoot, 'dist', 'renderer')));

@@ -13,6 +13,9 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
+  // Attached or recorded audio/video is played from its stored data: URL, a recording's preview
+  // from a blob: URL, the live camera from a MediaStream (mediastream:).
+  "media-src 'self' data: blob: mediastream:",
   "connect-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -99,8 +102,10 @@ export function mainWindowOptions(preloadPath: string, workArea: { width: number
 }
 
 /**
- * Permissions the renderer may be granted. Empty on purpose: the fieldwork app needs no camera,
- * microphone, geolocation, notifications or clipboard-read; anything added here is a decision.
+ * Permissions the renderer may be granted on its origin alone. Empty on purpose: the fieldwork
+ * app needs no geolocation, notifications or clipboard-read; anything added here is a decision.
+ * The camera and microphone are not here: they need more than the origin (a signed-in surveyor,
+ * device capture only), see media-permission.ts.
  */
 export const PERMISSION_ALLOW_LIST: readonly string[] = Object.freeze([]);
 

@@ -8,6 +8,7 @@ import { ChoiceSearch } from './ChoiceSearch';
 import { useInterview, useInterviewHandle, useQuestion, type QuestionView } from './context';
 import { formatIsoDate, formatIsoDateTime, parseDisplayDate, parseDisplayDateTime, parseDisplayTime } from './dates';
 import { useFormLanguage } from './formLanguage';
+import { BarcodeReaders } from './widgets/barcode/BarcodeReaders';
 import { GeoInput } from './widgets/GeoInput';
 import { MediaInput } from './widgets/MediaInput';
 import { RangeInput } from './widgets/RangeInput';
@@ -156,13 +157,14 @@ function TextInput({ q, id, disabled, describedBy }: WidgetProps) {
   return <input {...common} type="text" inputMode={numeric ? (q.node.type === 'integer' ? 'numeric' : 'decimal') : undefined} onChange={(e) => onChange(e.target.value)} />;
 }
 
-/** A barcode: typed, or entered by a USB scanner (which types the code and Enter). */
+/** A barcode: typed, entered by a USB scanner (which types the code and Enter), read from an image or scanned with the camera. */
 function BarcodeInput(props: WidgetProps) {
   const t = useT();
   return (
     <>
       <TextInput {...props} describedBy={[props.describedBy, `${props.id}-barcode`].filter(Boolean).join(' ')} />
       <p className="q-hint" id={`${props.id}-barcode`}>{t('iv.barcode.hint')}</p>
+      <BarcodeReaders q={props.q} id={props.id} disabled={props.disabled} />
     </>
   );
 }

@@ -97,3 +97,45 @@ test('a lost database opens the recovery handlers: status lists the backups, res
   expect(readdirSync(join(userData, 'kept', kept[0]!))).toEqual(['khaosat.sqlite']);
   module.app.emit('will-quit', {});
 });
+
+test('the camera and microphone are granted to the window only while a surveyor is signed in on it', async () => {
+  const userData = tempDir();
+  const file = join(userData, 'khaosat.sqlite');
+  const scryptParams = { N: 1024, r: 8, p: 1 };
+  const first = createCore({ dbPath: file, scryptParams });
+  const supervisor = await first.handlers['setup:createFirstSupervisor']({ code: 'GS01', name: 'Giám Sát', secret: '24681357' }, { session: { user: null } });
+  await first.handlers['user:create']({ code: 'DT01', name: 'Điều Tra', secret: '135790', role: 'surveyor' }, { session: { user: supervisor } });
+  first.close();
+
+  fake.current = createFakeElectron({ userData });
+  await startApp({ createCore: (o) => createCore({ ...o, scryptParams }) }).started;
+  const { world, module } = fake.current;
+  const window = world.windows[0]!.webContents;
+  const call = (op: string, payload: unknown) =>
+    (world.ipcHandlers.get(op) as unknown as (e: unknown, p: unknown) => Promise<Result<unknown>>)({ sender: window, senderFrame: { url: 'app://khaosat/' } }, payload);
+  const ask = (contents: unknown, permission = 'media', mediaTypes = ['video', 'audio']) => {
+    let granted: boolean | undefined;
+    world.permissionRequestHandler!(
+      ...([contents, permission, (g: boolean) => (granted = g), { requestingUrl: 'app://khaosat/index.html', isMainFrame: true, mediaTypes }] as never[]),
+    );
+    return granted;
+  };
+  const checks = (contents: unknown) =>
+    world.permissionCheckHandler!(...([contents, 'media', 'app://khaosat', { requestingUrl: 'app://khaosat/index.html', isMainFrame: true, mediaType: 'video' }] as never[]));
+
+  expect(ask(window)).toBe(false);
+  expect(await call('session:signIn', { code: 'GS01', secret: '24681357' })).toMatchObject({ ok: true });
+  expect(ask(window)).toBe(false); // a supervisor does not answer interviews
+  expect(await call('session:signOut', {})).toMatchObject({ ok: true });
+  expect(await call('session:signIn', { code: 'DT01', secret: '135790' })).toMatchObject({ ok: true });
+  expect(ask(window)).toBe(true);
+  expect(checks(window)).toBe(true);
+  expect(ask(window, 'display-capture', ['video'])).toBe(false);
+  expect(ask(window, 'geolocation')).toBe(false);
+  expect(ask({}, 'media')).toBe(false); // other contents than the window's
+  expect(checks(null)).toBe(false);
+  expect(await call('session:signOut', {})).toMatchObject({ ok: true });
+  expect(ask(window)).toBe(false);
+  expect(checks(window)).toBe(false);
+  module.app.emit('will-quit', {});
+});

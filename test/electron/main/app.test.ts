@@ -173,17 +173,17 @@ describe('deny by default', () => {
     expect(other.fire('will-navigate', 'file:///etc/passwd')).toBe(true);
   });
 
-  test('permission requests and checks are all denied', async () => {
+  test('permission requests and checks are all denied while no surveyor is signed in', async () => {
     const { world } = await start();
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
       world.permissionRequestHandler!(
-        ...([{}, permission, callback, { requestingUrl: 'app://khaosat/index.html' }] as never[]),
+        ...([world.windows[0]!.webContents, permission, callback, { requestingUrl: 'app://khaosat/index.html', isMainFrame: true, mediaTypes: ['video'] }] as never[]),
       );
       expect(callback).toHaveBeenCalledWith(false);
       expect(
         world.permissionCheckHandler!(
-          ...([{}, permission, 'app://khaosat', { requestingUrl: 'app://khaosat/index.html' }] as never[]),
+          ...([world.windows[0]!.webContents, permission, 'app://khaosat', { requestingUrl: 'app://khaosat/index.html', isMainFrame: true, mediaType: 'video' }] as never[]),
         ),
       ).toBe(false);
     }

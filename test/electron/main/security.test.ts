@@ -11,7 +11,8 @@ import {
 
 test('the CSP allows only the app itself and forbids connections, objects, forms and framing', () => {
   expect(CONTENT_SECURITY_POLICY).toBe(
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; " +
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+      "media-src 'self' data: blob: mediastream:; connect-src 'none'; " +
       "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   );
   expect(SECURITY_HEADERS).toEqual({
@@ -54,7 +55,7 @@ describe('isAppUrl / isTrustedSender', () => {
   });
 });
 
-test('no permission is granted, not even to the app itself', () => {
+test('no permission is granted on the origin alone, not even to the app itself (media has its own rule)', () => {
   expect(PERMISSION_ALLOW_LIST).toEqual([]);
   expect(Object.isFrozen(PERMISSION_ALLOW_LIST)).toBe(true);
   for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen']) {

@@ -1,13 +1,16 @@
-// image / audio / video / file: attach a file from the laptop. The file becomes the answer (a data
-// URL, shared/forms/media.ts), checked here against its type's size limit before it is read, so
-// a too-large file is refused at once with the limit named; main checks the same limit.
-// Capture from a webcam or microphone is not offered: the sandboxed renderer would need a media
-// permission handler in the main process and a capture UI that cannot be tested without the
-// Electron binary; a photo taken with the laptop's camera app is attached the same way.
+// image / audio / video / file: attach a file from the laptop, or take a photo / record audio or
+// video where the laptop has a webcam or microphone (capture/, offered by capture/appearance.ts).
+// Either way the bytes become the answer (a data URL, shared/forms/media.ts), checked here against
+// the type's size limit and kind, so a too-large file is refused at once with the limit named;
+// main checks the same. The camera is granted by main only to a signed-in surveyor
+// (electron/main/media-permission.ts).
 import { useRef, useState } from 'react';
 import { describeMediaValue, encodeMediaValue, MEDIA_LIMIT_BYTES, mediaProblem, parseMediaValue, safeMediaName, type MediaType } from '../../../../shared/forms/media';
 import { useLanguage, useT } from '../../../i18n';
 import { useInterview } from '../context';
+import { mediaOffer } from './capture/appearance';
+import { CapturePanel, type Captured } from './capture/CapturePanel';
+import { useCaptureDevices } from './capture/devices';
 import type { WidgetProps } from './types';
 
 const ACCEPT: Record<MediaType, string | undefined> = { image: 'image/*', audio: 'audio/*', video: 'video/*', file: undefined };
@@ -34,6 +37,24 @@ export function MediaInput({ q, id, disabled, describedBy }: WidgetProps) {
   const limit = MEDIA_LIMIT_BYTES[type];
   const stored = q.answer.missing || typeof q.answer.value !== 'string' ? null : q.answer.value;
   const [problem, setProblem] = useState<string | null>(null);
+  const [capturing, setCapturing] = useState(false);
+  const captureButton = useRef<HTMLButtonElement>(null);
+  const devices = useCaptureDevices(type !== 'file' && !disabled);
+  const offer = mediaOffer(type, q.node.appearance, devices);
+
+  /** The one way in for attached and captured bytes: the same name, kind and size checks. */
+  const store = (file: { name: string; mime: string; base64: string }): boolean => {
+    const name = safeMediaName(file.name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')) ?? `${type}`;
+    const value = encodeMediaValue({ name, mime: file.mime || 'application/octet-stream', base64: file.base64 });
+    const bad = mediaProblem(type, value);
+    if (bad) {
+      setProblem(bad[language === 'en' ? 'en' : 'vi']);
+      return false;
+    }
+    setProblem(null);
+    answer(q.path, value);
+    return true;
+  };
 
   const attach = async (file: File | undefined) => {
     if (!file) return;
@@ -48,38 +69,71 @@ export function MediaInput({ q, id, disabled, describedBy }: WidgetProps) {
       setProblem(t('iv.media.unreadable', { name: file.name }));
       return;
     }
-    const name = safeMediaName(file.name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')) ?? `${type}`;
-    const value = encodeMediaValue({ name, mime: file.type || 'application/octet-stream', base64 });
-    const bad = mediaProblem(type, value);
-    if (bad) {
-      setProblem(bad[language === 'en' ? 'en' : 'vi']);
+    store({ name: file.name, mime: file.type, base64 });
+  };
+
+  const keep = (captured: Captured) => {
+    if (captured.size > limit) {
+      setProblem(t('iv.media.tooLarge', { name: captured.name, size: mb(captured.size), mb: mb(limit) }));
       return;
     }
-    setProblem(null);
-    answer(q.path, value);
+    if (store({ name: captured.name, mime: captured.mime, base64: captured.dataUrl.slice(captured.dataUrl.indexOf(',') + 1) })) closeCapture();
+  };
+
+  const closeCapture = () => {
+    setCapturing(false);
+    // Back to the button that opened the panel, so the keyboard stays in the question.
+    setTimeout(() => captureButton.current?.focus(), 0);
   };
 
   const media = stored ? parseMediaValue(stored) : null;
+  const hints = [describedBy, `${id}-limit`, offer.noPad || offer.newWithoutDevice || !offer.attach ? `${id}-capture-hint` : ''].filter(Boolean).join(' ');
+  const captureLabel = offer.capture === 'photo' ? 'iv.capture.photo' : offer.capture === 'audio' ? 'iv.capture.audio' : 'iv.capture.video';
   return (
     <div className="media">
-      <input
-        ref={input}
-        id={id}
-        type="file"
-        accept={ACCEPT[type]}
-        disabled={disabled}
-        aria-describedby={[describedBy, `${id}-limit`].filter(Boolean).join(' ')}
-        aria-invalid={problem !== null || undefined}
-        onChange={(e) => {
-          void attach(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
+      {offer.attach ? (
+        <input
+          ref={input}
+          id={id}
+          type="file"
+          accept={ACCEPT[type]}
+          disabled={disabled}
+          aria-describedby={hints}
+          aria-invalid={problem !== null || undefined}
+          onChange={(e) => {
+            void attach(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      ) : null}
+      {offer.capture && !capturing ? (
+        <button
+          ref={captureButton}
+          type="button"
+          id={offer.attach ? `${id}-capture` : id}
+          className="capture-open"
+          disabled={disabled}
+          aria-describedby={offer.attach ? undefined : hints}
+          onClick={() => {
+            setProblem(null);
+            setCapturing(true);
+          }}
+        >
+          {t(captureLabel)}
+        </button>
+      ) : null}
+      {capturing && offer.capture ? (
+        <CapturePanel kind={offer.capture} maxBytes={limit} withMicrophone={devices.microphone} onKeep={keep} onClose={closeCapture} />
+      ) : null}
       <p className="q-hint" id={`${id}-limit`}>{t('iv.media.limit', { mb: mb(limit) })}</p>
+      {offer.newWithoutDevice ? <p className="q-hint" id={`${id}-capture-hint`}>{t('iv.capture.newNoDevice')}</p> : null}
+      {!offer.attach ? <p className="q-hint" id={`${id}-capture-hint`}>{t('iv.capture.newOnly')}</p> : null}
+      {offer.noPad && !offer.newWithoutDevice && offer.attach ? <p className="q-hint" id={`${id}-capture-hint`}>{t('iv.capture.noPad')}</p> : null}
       {stored && media ? (
         <div className="media-current">
           {type === 'image' ? <img src={stored} alt={media.name} style={{ maxWidth: 240, maxHeight: 160 }} /> : null}
           {type === 'audio' ? <audio src={stored} controls aria-label={media.name} /> : null}
+          {type === 'video' ? <video src={stored} controls aria-label={media.name} style={{ maxWidth: 320 }} /> : null}
           <span className="media-name">{describeMediaValue(stored)}</span>
           <button type="button" disabled={disabled} onClick={() => answer(q.path, null)}>
             {t('iv.media.remove')}
