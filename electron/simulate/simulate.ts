@@ -160,6 +160,47 @@ export function simulatedClock(startMs: number): () => Date {
   return () => new Date((t += 60_000));
 }
 
+/** Ho Chi Minh City is UTC+7 all year (no daylight saving). */
+const ICT_OFFSET_MS = 7 * 3_600_000;
+const READING_MS = 6_000;
+const BETWEEN_INTERVIEWS_MS = 5 * 60_000;
+const DAY_START_HOUR = 8;
+const DAY_END_HOUR = 17;
+
+export interface FieldworkClock {
+  /** The laptop's clock: six seconds more at every reading, so an interview takes minutes. */
+  now: () => Date;
+  /** The surveyor moves on to the next household; after 17:00 the next working day at 08:00. */
+  nextInterview: () => void;
+}
+
+/**
+ * Working hours for a simulated laptop: interviews from 08:00 to 17:00 Ho Chi Minh City time,
+ * Monday to Saturday, from a fixed start, so the same seed gives the same times. (A clock that
+ * only ran on, a minute per reading, put 500 interviews of one laptop into nights and weeks
+ * past the fieldwork, and the dashboard flagged them as times in the future.)
+ */
+export function fieldworkClock(startMs: number): FieldworkClock {
+  let t = startMs;
+  const toWorkingHours = () => {
+    for (;;) {
+      const local = new Date(t + ICT_OFFSET_MS);
+      const hour = local.getUTCHours();
+      if (local.getUTCDay() !== 0 && hour >= DAY_START_HOUR && hour < DAY_END_HOUR) return;
+      const next = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + (hour < DAY_START_HOUR ? 0 : 1), DAY_START_HOUR) - ICT_OFFSET_MS;
+      t = Math.max(next, t + 1);
+    }
+  };
+  toWorkingHours();
+  return {
+    now: () => new Date((t += READING_MS)),
+    nextInterview: () => {
+      t += BETWEEN_INTERVIEWS_MS;
+      toWorkingHours();
+    },
+  };
+}
+
 export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const pkg = readSurveyPackage(Buffer.from(o.packageBytes));
   const compiled = checkFormJson(pkg.form, 'form.json');
@@ -176,7 +217,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   for (let laptop = 1; laptop <= o.laptops; laptop++) {
     const dir = mkdtempSync(join(tmpdir(), 'khaosat-simulate-'));
     const lrng = seededRandom((o.seed + Math.imul(laptop, 0x9e3779b9)) >>> 0);
-    const clock = simulatedClock(Date.UTC(2026, 10, 2, 1, 0, 0) + laptop * 3_600_000);
+    // Monday 2 November 2026, 08:00 in the city; the laptops start a few minutes apart.
+    const fieldwork = fieldworkClock(Date.UTC(2026, 10, 2, 1, 0, 0) + laptop * 7 * 60_000);
+    const clock = fieldwork.now;
     const deviceSeed = new Uint8Array(32);
     new DataView(deviceSeed.buffer).setUint32(0, o.seed >>> 0);
     new DataView(deviceSeed.buffer).setUint32(4, laptop);
@@ -198,6 +241,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
         await core.handlers['user:create']({ code: 'DTV02', name: `Điều tra viên B máy ${laptop}`, role: 'surveyor', secret: '2749' }, admin),
       ];
       for (let i = 0; i < o.interviews; i++) {
+        if (i > 0) fieldwork.nextInterview();
         const surveyor = surveyors[i % surveyors.length]!;
         const unitCode = units[Math.floor((((laptop - 1) * o.interviews + i) * units.length) / (o.laptops * o.interviews))]!;
         const respondent = drawRespondent(lrng);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
-import { simulate, type SimulateResult } from '../../../electron/simulate/simulate';
+import { fieldworkClock, simulate, type SimulateResult } from '../../../electron/simulate/simulate';
 import { RESPONDENT_KINDS } from '../../../electron/simulate/respondent';
 import { buildFieldworkDashboard } from '../../../electron/analyst/fieldwork';
 import { openAnalystStore } from '../../../electron/analyst/store';
@@ -88,6 +88,35 @@ describe('khaosat simulate', () => {
     expect(json.batches).toHaveLength(1);
     expect(ok.err()).toContain('laptop 1/1');
   }, 60_000);
+});
+
+describe('the simulated laptops\' clock', () => {
+  const ict = (d: Date) => new Date(d.getTime() + 7 * 3_600_000);
+
+  it('keeps interviews in working hours, 08:00–17:00 in the city, Monday to Saturday', () => {
+    // Saturday 7 November 2026, 16:50 in the city.
+    const clock = fieldworkClock(Date.UTC(2026, 10, 7, 9, 50));
+    expect(clock.now().toISOString()).toBe('2026-11-07T09:50:06.000Z');
+    for (let i = 0; i < 100; i++) clock.now(); // ten minutes of answers: past 17:00
+    clock.nextInterview();
+    // Sunday is skipped: Monday 9 November, 08:00 in the city.
+    expect(clock.now().toISOString()).toBe('2026-11-09T01:00:06.000Z');
+  });
+
+  it('a started clock before 08:00 waits for the working day; 500 interviews stay within November', () => {
+    const clock = fieldworkClock(Date.UTC(2026, 10, 2, 0, 0)); // 07:00 in the city
+    expect(ict(clock.now()).getUTCHours()).toBe(8);
+    let last = new Date(0);
+    for (let i = 0; i < 500; i++) {
+      clock.nextInterview();
+      for (let r = 0; r < 140; r++) last = clock.now(); // a long interview: 14 minutes
+      const local = ict(last);
+      expect(local.getUTCDay()).not.toBe(0);
+      expect(local.getUTCHours()).toBeGreaterThanOrEqual(8);
+      expect(local.getUTCHours()).toBeLessThan(18);
+    }
+    expect(last.getTime()).toBeLessThan(Date.UTC(2026, 11, 1));
+  });
 });
 
 describe('khaosat demo', () => {
