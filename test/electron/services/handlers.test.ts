@@ -124,7 +124,8 @@ describe('handlers', () => {
     expect(await call('analysis:dashboard', {}, pt)).toMatchObject({ surveys: [], totals: { total: 0, responseRate: null } });
     await expect(call('analysis:report', {}, pt)).rejects.toMatchObject({ code: 'analysis_not_ready' });
     await expect(call('analysis:export', { format: 'csv' }, pt)).rejects.toMatchObject({ code: 'analysis_not_ready' });
-    for (const name of ['analysis:import', 'analysis:importStatus', 'analysis:resolveConflict', 'analysis:report', 'analysis:export'] as const) seen.add(name);
+    await expect(call('analysis:reportPdf', {}, pt)).rejects.toMatchObject({ code: 'analysis_not_ready' });
+    for (const name of ['analysis:import', 'analysis:importStatus', 'analysis:resolveConflict', 'analysis:report', 'analysis:reportPdf', 'analysis:export'] as const) seen.add(name);
     expect([...seen].sort()).toEqual([...OPERATION_NAMES].sort());
   });
 });
