@@ -8,15 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
+import { CHROMIUM, hasChromium, launchChromium, openPage, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CLI = path.resolve('dist/electron/cli.cjs');
 const SHOTS = process.env.SCREENSHOTS === '1';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync(CLI) && existsSync('dist/renderer/index.html');
 if (!hasChromium) console.warn(`e2e skipped: no Chromium at ${CHROMIUM}`);
 if (!hasBuild) console.warn('e2e skipped: no build in dist/ (run npm run build first)');
@@ -35,10 +34,7 @@ describe.skipIf(!hasChromium || !hasBuild)('the fieldwork dashboard on the demo 
     const sample = SHOTS ? [] : ['--laptops', '2', '--interviews', '504'];
     execFileSync(process.execPath, [CLI, 'demo', '--dir', 'demo', ...sample], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     preview = await startPreview(['--db', path.join(dir, 'laptop.sqlite'), '--seed-demo', '--analyst-db', path.join(dir, 'demo', 'analyst.sqlite')]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
@@ -48,16 +44,10 @@ describe.skipIf(!hasChromium || !hasBuild)('the fieldwork dashboard on the demo 
   });
 
   it('names the Units, sets them against their quotas furthest behind first, totals them, and scrolls inside its box', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser);
 
     await page.goto(preview.url);
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.analyst.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.analyst.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, DEMO_USERS.analyst);
     await page.getByRole('tab', { name: 'Tiến độ' }).click();
     const table = page.getByRole('table', { name: 'Theo đơn vị' });
     await table.waitFor({ timeout: 60_000 });

@@ -10,20 +10,18 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import bwipjs from 'bwip-js/node';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemo } from '../../electron/preview/demo';
 import { createCore, installSurvey } from '../../electron/services';
 import { parseMediaValue } from '../../shared/forms/media';
 import { formOf } from '../shared/engine/runtime/formFixture';
+import { hasChromium, launchChromium, openPage } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasBuild = existsSync(PREVIEW_BUNDLE) && existsSync('dist/renderer/index.html');
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 
 /**
  * A Y4M video (what Chromium's fake camera plays from a file): a QR code centred on a white
@@ -99,7 +97,7 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
     core.close();
     writeFileSync(path.join(dir, 'ma.png'), await bwipjs.toBuffer({ bcid: 'code128', text: 'HS-26734-0042', scale: 3, paddingwidth: 10, paddingheight: 10, backgroundcolor: 'FFFFFF' } as never));
     preview = await startPreview(['--db', dbPath]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   });
 
   afterAll(async () => {
@@ -109,11 +107,7 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
   });
 
   it('takes a photo, records audio, reads a barcode from an image, completes; main stored what it accepted', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser, { width: 1366, height: 900 });
 
     await signInAndStart(page, preview.url);
 
@@ -177,15 +171,9 @@ describe.skipIf(!hasChromium || !hasBuild)('capture from the fake camera and mic
   it('scans a QR code shown to the camera into the barcode box', async () => {
     const video = path.join(dir, 'qr.y4m');
     writeFileSync(video, await qrVideo('HS-QR-2026-0007'));
-    const camera = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
-    });
+    const camera = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
     try {
-      const page = await camera.newPage({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
-      const problems: string[] = [];
-      page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-      page.on('pageerror', (e) => problems.push(e.message));
+      const { page, problems } = await openPage(camera, { width: 1366, height: 900 });
       await signInAndStart(page, preview.url);
       await page.getByRole('button', { name: 'Quét bằng camera' }).click({ timeout: 20_000 });
       await expect.poll(() => page.getByRole('textbox', { name: /Mã hồ sơ/ }).inputValue(), { timeout: 30_000 }).toBe('HS-QR-2026-0007');

@@ -10,15 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../electron/preview/demo';
+import { CHROMIUM, hasChromium, launchChromium, openPage, fillSignIn } from './browser';
 import { PREVIEW_BUNDLE, startPreview, type RunningPreview } from './preview-process';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CLI = path.resolve('dist/electron/cli.cjs');
 const SHOTS = process.env.SCREENSHOTS === '1';
-const hasChromium = existsSync(CHROMIUM);
 const hasPoppler = (() => {
   try {
     execFileSync('pdfinfo', ['-v'], { stdio: 'ignore' });
@@ -46,10 +45,7 @@ describe.skipIf(!hasChromium || !hasPoppler || !hasBuild)('the PDF report from t
     execFileSync(process.execPath, [CLI, 'demo', '--dir', path.join(dir, 'demo'), ...size], { stdio: 'ignore' });
     mkdirSync(path.join(dir, 'reports'));
     preview = await startPreview(['--db', path.join(dir, 'laptop.sqlite'), '--seed-demo', '--analyst-db', path.join(dir, 'demo', 'analyst.sqlite'), '--report-dir', path.join(dir, 'reports')], { CHROMIUM_PATH: CHROMIUM });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 300_000);
 
   afterAll(async () => {
@@ -59,16 +55,10 @@ describe.skipIf(!hasChromium || !hasPoppler || !hasBuild)('the PDF report from t
   });
 
   it('the analyst exports the report of the filters applied; the PDF has numbered A4 pages and its sections', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => (m.type() === 'error' ? problems.push(m.text()) : undefined));
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { context, page, problems } = await openPage(browser);
 
     await page.goto(preview.url);
-    await page.getByLabel('Mã người dùng').fill(DEMO_USERS.analyst.code);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').fill(DEMO_USERS.analyst.secret);
-    await page.getByLabel('Mã PIN hoặc mật khẩu').press('Enter');
+    await fillSignIn(page, DEMO_USERS.analyst);
     await page.getByRole('tab', { name: 'Chỉ số' }).click({ timeout: 20_000 });
     const rows = page.locator('figure.ranking-chart g.row');
     await expect.poll(() => rows.count(), { timeout: 60_000 }).toBeGreaterThan(0);
