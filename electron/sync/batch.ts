@@ -8,7 +8,8 @@
 // bytes: re-exporting a past batch byte-identically means keeping (and re-writing) its bytes.
 import { createHash } from 'node:crypto';
 import { ServiceError } from '../../shared/contract/errors';
-import { canonicalJson } from '../../shared/formats/canonical-json';
+import { canonicalJson, isCanonicalTextOf } from '../../shared/formats/canonical-json';
+import { isPlainInterviewRecord } from '../../shared/formats/interview-record-check';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -222,21 +223,30 @@ export async function openBatch(bytes: Uint8Array, identity: string, options: Re
     const entry = manifest.interviews[i];
     if (!entry) throw damaged(`holds more than the ${manifest.interviews.length} interviews the manifest lists`);
     let raw: unknown;
+    let json: string;
     try {
-      raw = JSON.parse(utf8.decode(text));
+      json = utf8.decode(text);
+      raw = JSON.parse(json);
     } catch (error) {
       throw damaged(`interview ${i + 1} is not UTF-8 JSON (${(error as Error).message})`);
     }
-    // Hash the record as it arrived, before the schema rebuilds it.
+    // Hash the record's canonical JSON, built from the record as it arrived (before the schema
+    // rebuilds it). The writer sends each record as its canonical text, so when the text is
+    // already canonical its own bytes are hashed; building the text again is the fallback.
     let hash: string;
     try {
-      hash = sha256Hex(Buffer.from(canonicalJson(raw), 'utf8'));
+      hash = sha256Hex(isCanonicalTextOf(raw, json) ? text : Buffer.from(canonicalJson(raw), 'utf8'));
     } catch (error) {
       throw damaged(`interview ${i + 1}: ${(error as Error).message}`);
     }
-    const parsed = InterviewRecordSchema.safeParse(raw);
-    if (!parsed.success) throw damaged(`interview ${i + 1}: ${describeIssues(parsed.error.issues)}`);
-    const record = parsed.data;
+    // The quick check passes what the schema would accept as it is; the schema judges the rest.
+    let record: InterviewRecord;
+    if (isPlainInterviewRecord(raw)) record = raw;
+    else {
+      const parsed = InterviewRecordSchema.safeParse(raw);
+      if (!parsed.success) throw damaged(`interview ${i + 1}: ${describeIssues(parsed.error.issues)}`);
+      record = parsed.data;
+    }
     if (record.id !== entry.id || record.revision !== entry.revision || hash !== entry.contentHash) {
       throw damaged(`interview ${i + 1} (${record.id} revision ${record.revision}) does not match the manifest`);
     }
