@@ -161,12 +161,7 @@ export interface ReadBatchOptions {
  */
 export function readBatchManifest(bytes: Uint8Array, options: ReadBatchOptions = {}): BatchEnvelope {
   const opened = openContainer(BATCH_CONTAINER, bytes);
-  if (options.pinnedDeviceKey && !opened.signerPublicKey.equals(Buffer.from(options.pinnedDeviceKey))) {
-    throw new ServiceError(
-      'batch_foreign_signer',
-      `signed by ${keyFingerprint(opened.signerPublicKey)}, expected ${keyFingerprint(options.pinnedDeviceKey)}`,
-    );
-  }
+  if (options.pinnedDeviceKey) checkSigner(opened.signerPublicKey, options.pinnedDeviceKey);
   const parsed = BatchManifestSchema.safeParse(opened.manifest);
   if (!parsed.success) throw new ServiceError('batch_damaged', `manifest: ${describeIssues(parsed.error.issues)}`);
   const manifest = parsed.data;
@@ -190,6 +185,25 @@ export function readBatchManifest(bytes: Uint8Array, options: ReadBatchOptions =
   };
 }
 
+function checkSigner(signer: Buffer, pinned: Uint8Array): void {
+  if (!signer.equals(Buffer.from(pinned))) {
+    throw new ServiceError('batch_foreign_signer', `signed by ${keyFingerprint(signer)}, expected ${keyFingerprint(pinned)}`);
+  }
+}
+
+/**
+ * The device-key pin on an envelope already read (readBatchManifest without a pin): for a reader
+ * that looks the device up by the manifest's device id first, without reading the file twice.
+ */
+export function checkBatchSigner(envelope: BatchEnvelope, pinnedDeviceKey: Uint8Array): void {
+  checkSigner(envelope.device.publicKey, pinnedDeviceKey);
+}
+
+export interface DecryptBatchOptions {
+  /** The identity's own recipient (age1…), when the caller has derived it once for many files. */
+  recipient?: string;
+}
+
 export interface OpenedBatch extends BatchEnvelope {
   /** In the manifest's order, each checked against its manifest entry. */
   interviews: InterviewRecord[];
@@ -207,10 +221,14 @@ function sameJson(a: unknown, b: unknown): boolean {
  * checked out.
  */
 export async function openBatch(bytes: Uint8Array, identity: string, options: ReadBatchOptions = {}): Promise<OpenedBatch> {
-  const envelope = readBatchManifest(bytes, options);
+  return decryptBatch(readBatchManifest(bytes, options), identity);
+}
+
+/** openBatch's second half: decrypts and checks the records of an envelope readBatchManifest verified. */
+export async function decryptBatch(envelope: BatchEnvelope, identity: string, options: DecryptBatchOptions = {}): Promise<OpenedBatch> {
   const { manifest } = envelope;
   if (!isAgeIdentity(identity)) throw new Error('identity must be an age X25519 identity (AGE-SECRET-KEY-1…)');
-  const ours = await recipientOf(identity);
+  const ours = options.recipient ?? (await recipientOf(identity));
   if (ours !== manifest.recipient.age) {
     throw new ServiceError('batch_undecryptable', `encrypted for ${manifest.recipient.fingerprint}, this key is ${recipientFingerprint(ours)}`);
   }
