@@ -5,7 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BATCH_LIMITS, type BatchManifest } from '../../shared/formats/batch';
-import { openBatch, readBatchManifest, BATCH_EXTENSION } from '../sync/batch';
+import { BATCH_EXTENSION, checkBatchSigner, decryptBatch, readBatchManifest, type OpenedBatch } from '../sync/batch';
+import { isAgeIdentity, recipientOf } from '../sync/age';
 import { readFileBounded } from '../sync/bounded-read';
 import { sha256Hex } from '../sync/hash';
 import { applyArrival } from './apply';
@@ -57,18 +58,21 @@ export function listBatchFiles(paths: readonly string[]): string[] {
 
 /** A file read and opened, or why not (never a rejected promise: it may wait while another batch is applied). */
 type Opening =
-  | { manifest: BatchManifest; fileSha256: string; opened: Awaited<ReturnType<typeof openBatch>> }
+  | { manifest: BatchManifest; fileSha256: string; opened: OpenedBatch }
   | { manifest?: BatchManifest; fileSha256: string | null; error: unknown };
 
-async function openFile(store: AnalystStore, path: string, identity: string): Promise<Opening> {
+async function openFile(store: AnalystStore, path: string, identity: { identity: string; recipient?: string }): Promise<Opening> {
   let manifest: BatchManifest | undefined;
   let fileSha256: string | null = null;
   try {
     const bytes = await readFileBounded(path, BATCH_LIMITS.fileBytes, 'batch_damaged');
     fileSha256 = sha256Hex(bytes);
-    manifest = readBatchManifest(bytes).manifest;
+    // Read and verified once: the manifest names the device, whose recorded key is then pinned.
+    const envelope = readBatchManifest(bytes);
+    manifest = envelope.manifest;
     const known = await store.device(manifest.device.id);
-    const opened = await openBatch(bytes, identity, known ? { pinnedDeviceKey: Buffer.from(known.public_key, 'hex') } : {});
+    if (known) checkBatchSigner(envelope, Buffer.from(known.public_key, 'hex'));
+    const opened = await decryptBatch(envelope, identity.identity, identity.recipient ? { recipient: identity.recipient } : {});
     return { manifest, fileSha256, opened };
   } catch (error) {
     return { manifest, fileSha256, error };
@@ -98,7 +102,9 @@ export async function importBatchFiles(store: AnalystStore, files: readonly stri
   // thread) goes on while the current one is applied. The device key looked up for the next file
   // may miss a device the current batch registers; applyArrival checks the key again inside its
   // transaction, so a known device with another key is refused all the same.
-  const opening = (path: string): Promise<Opening> => openFile(store, path, options.identity);
+  // The identity's recipient, derived once (an X25519 multiplication) rather than per file.
+  const keys = { identity: options.identity, recipient: isAgeIdentity(options.identity) ? await recipientOf(options.identity) : undefined };
+  const opening = (path: string): Promise<Opening> => openFile(store, path, keys);
   let next = files.length > 0 ? opening(files[0]!) : undefined;
   for (const [i, path] of files.entries()) {
     options.onProgress?.(i, files.length, path);

@@ -27,6 +27,18 @@ export interface KnownForm {
 
 /** Throws a BatchRefusal (batch_invalid) naming the interview and the path. */
 export function validateRecords(records: readonly InterviewRecord[], formOf: (surveyId: string, formVersion: string) => KnownForm | undefined): void {
+  // The question name each path ends in (null: not a path), once per path: a batch's interviews
+  // answer the same questions over and over.
+  const names = new Map<string, string | null>();
+  const nameOf = (path: string): string | null => {
+    let name = names.get(path);
+    if (name === undefined) {
+      const segments = parsePathSegments(path);
+      name = segments?.[segments.length - 1]?.name ?? null;
+      names.set(path, name);
+    }
+    return name;
+  };
   for (const record of records) {
     const where = `interview ${record.id} revision ${record.revision}`;
     const seen = new Set<string>();
@@ -35,8 +47,7 @@ export function validateRecords(records: readonly InterviewRecord[], formOf: (su
       if (seen.has(answer.path)) throw new BatchRefusal('batch_invalid', `${where}: answer ${answer.path} appears twice`);
       seen.add(answer.path);
       if (!form) continue;
-      const segments = parsePathSegments(answer.path);
-      const name = segments?.[segments.length - 1]?.name;
+      const name = nameOf(answer.path);
       if (!name || !form.answerNames.has(name)) {
         throw new BatchRefusal(
           'batch_invalid',

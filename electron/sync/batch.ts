@@ -8,7 +8,8 @@
 // bytes: re-exporting a past batch byte-identically means keeping (and re-writing) its bytes.
 import { createHash } from 'node:crypto';
 import { ServiceError } from '../../shared/contract/errors';
-import { canonicalJson } from '../../shared/formats/canonical-json';
+import { canonicalJson, isCanonicalTextOf } from '../../shared/formats/canonical-json';
+import { isPlainInterviewRecord } from '../../shared/formats/interview-record-check';
 import {
   BATCH_FORMAT,
   BATCH_FORMAT_VERSION,
@@ -160,12 +161,7 @@ export interface ReadBatchOptions {
  */
 export function readBatchManifest(bytes: Uint8Array, options: ReadBatchOptions = {}): BatchEnvelope {
   const opened = openContainer(BATCH_CONTAINER, bytes);
-  if (options.pinnedDeviceKey && !opened.signerPublicKey.equals(Buffer.from(options.pinnedDeviceKey))) {
-    throw new ServiceError(
-      'batch_foreign_signer',
-      `signed by ${keyFingerprint(opened.signerPublicKey)}, expected ${keyFingerprint(options.pinnedDeviceKey)}`,
-    );
-  }
+  if (options.pinnedDeviceKey) checkSigner(opened.signerPublicKey, options.pinnedDeviceKey);
   const parsed = BatchManifestSchema.safeParse(opened.manifest);
   if (!parsed.success) throw new ServiceError('batch_damaged', `manifest: ${describeIssues(parsed.error.issues)}`);
   const manifest = parsed.data;
@@ -189,6 +185,25 @@ export function readBatchManifest(bytes: Uint8Array, options: ReadBatchOptions =
   };
 }
 
+function checkSigner(signer: Buffer, pinned: Uint8Array): void {
+  if (!signer.equals(Buffer.from(pinned))) {
+    throw new ServiceError('batch_foreign_signer', `signed by ${keyFingerprint(signer)}, expected ${keyFingerprint(pinned)}`);
+  }
+}
+
+/**
+ * The device-key pin on an envelope already read (readBatchManifest without a pin): for a reader
+ * that looks the device up by the manifest's device id first, without reading the file twice.
+ */
+export function checkBatchSigner(envelope: BatchEnvelope, pinnedDeviceKey: Uint8Array): void {
+  checkSigner(envelope.device.publicKey, pinnedDeviceKey);
+}
+
+export interface DecryptBatchOptions {
+  /** The identity's own recipient (age1…), when the caller has derived it once for many files. */
+  recipient?: string;
+}
+
 export interface OpenedBatch extends BatchEnvelope {
   /** In the manifest's order, each checked against its manifest entry. */
   interviews: InterviewRecord[];
@@ -206,10 +221,14 @@ function sameJson(a: unknown, b: unknown): boolean {
  * checked out.
  */
 export async function openBatch(bytes: Uint8Array, identity: string, options: ReadBatchOptions = {}): Promise<OpenedBatch> {
-  const envelope = readBatchManifest(bytes, options);
+  return decryptBatch(readBatchManifest(bytes, options), identity);
+}
+
+/** openBatch's second half: decrypts and checks the records of an envelope readBatchManifest verified. */
+export async function decryptBatch(envelope: BatchEnvelope, identity: string, options: DecryptBatchOptions = {}): Promise<OpenedBatch> {
   const { manifest } = envelope;
   if (!isAgeIdentity(identity)) throw new Error('identity must be an age X25519 identity (AGE-SECRET-KEY-1…)');
-  const ours = await recipientOf(identity);
+  const ours = options.recipient ?? (await recipientOf(identity));
   if (ours !== manifest.recipient.age) {
     throw new ServiceError('batch_undecryptable', `encrypted for ${manifest.recipient.fingerprint}, this key is ${recipientFingerprint(ours)}`);
   }
@@ -222,21 +241,30 @@ export async function openBatch(bytes: Uint8Array, identity: string, options: Re
     const entry = manifest.interviews[i];
     if (!entry) throw damaged(`holds more than the ${manifest.interviews.length} interviews the manifest lists`);
     let raw: unknown;
+    let json: string;
     try {
-      raw = JSON.parse(utf8.decode(text));
+      json = utf8.decode(text);
+      raw = JSON.parse(json);
     } catch (error) {
       throw damaged(`interview ${i + 1} is not UTF-8 JSON (${(error as Error).message})`);
     }
-    // Hash the record as it arrived, before the schema rebuilds it.
+    // Hash the record's canonical JSON, built from the record as it arrived (before the schema
+    // rebuilds it). The writer sends each record as its canonical text, so when the text is
+    // already canonical its own bytes are hashed; building the text again is the fallback.
     let hash: string;
     try {
-      hash = sha256Hex(Buffer.from(canonicalJson(raw), 'utf8'));
+      hash = sha256Hex(isCanonicalTextOf(raw, json) ? text : Buffer.from(canonicalJson(raw), 'utf8'));
     } catch (error) {
       throw damaged(`interview ${i + 1}: ${(error as Error).message}`);
     }
-    const parsed = InterviewRecordSchema.safeParse(raw);
-    if (!parsed.success) throw damaged(`interview ${i + 1}: ${describeIssues(parsed.error.issues)}`);
-    const record = parsed.data;
+    // The quick check passes what the schema would accept as it is; the schema judges the rest.
+    let record: InterviewRecord;
+    if (isPlainInterviewRecord(raw)) record = raw;
+    else {
+      const parsed = InterviewRecordSchema.safeParse(raw);
+      if (!parsed.success) throw damaged(`interview ${i + 1}: ${describeIssues(parsed.error.issues)}`);
+      record = parsed.data;
+    }
     if (record.id !== entry.id || record.revision !== entry.revision || hash !== entry.contentHash) {
       throw damaged(`interview ${i + 1} (${record.id} revision ${record.revision}) does not match the manifest`);
     }

@@ -68,6 +68,8 @@ export class PayloadRecordSplitter {
       this.state = 'between';
     }
     let start = i;
+    // Where the next backslash is from i on (chunk.length: none), looked up again once passed.
+    let backslash = -1;
     for (; i < chunk.length; i++) {
       const b = chunk[i]!;
       switch (this.state) {
@@ -87,9 +89,25 @@ export class PayloadRecordSplitter {
           break;
         case 'record':
           if (this.inString) {
-            if (this.escaped) this.escaped = false;
-            else if (b === BACKSLASH) this.escaped = true;
-            else if (b === QUOTE) this.inString = false;
+            if (this.escaped) {
+              this.escaped = false;
+              break;
+            }
+            // Strings are most of a record: jump (memchr) to the next quote or backslash.
+            if (backslash < i) {
+              backslash = chunk.indexOf(BACKSLASH, i);
+              if (backslash < 0) backslash = chunk.length;
+            }
+            const quote = chunk.indexOf(QUOTE, i);
+            const stop = quote >= 0 && quote < backslash ? quote : backslash;
+            if (stop >= chunk.length) {
+              // The string goes on in the next chunk.
+              i = chunk.length - 1;
+              break;
+            }
+            i = stop;
+            if (stop === quote) this.inString = false;
+            else this.escaped = true;
           } else if (b === QUOTE) this.inString = true;
           else if (b === OPEN_BRACE || b === OPEN_BRACKET) this.depth++;
           else if (b === CLOSE_BRACE || b === CLOSE_BRACKET) {

@@ -151,6 +151,43 @@ export function canonicalJsonReference(value: unknown): string {
   return serialise(value, 0);
 }
 
+/** Whether every object in `value` enumerates its keys in canonical order, within the depth bound. */
+function keysInCanonicalOrder(value: unknown, depth: number): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  // undefined, functions, bigint, Dates and the like: JSON.stringify would drop or convert them.
+  if (typeof value !== 'object' || depth >= CANONICAL_JSON_MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!keysInCanonicalOrder(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return false;
+  let previous: string | null = null;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) return false;
+    if (previous !== null && !(previous < key)) return false;
+    previous = key;
+    if (!keysInCanonicalOrder((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether `text` is exactly `canonicalJson(value)`, without building the canonical text: for a
+ * `value` JSON.parse made from `text` (reading what KhaoSat wrote) this costs a plain
+ * JSON.stringify. The engine's stringify must give `text` back (so no whitespace, no other
+ * escapes or number spellings, no duplicate keys), every object's keys must already be in
+ * canonical order (JSON.parse keeps the text's order, index-like keys aside, and those then fail
+ * the order check), only plain values within the depth bound, and no escaped lone surrogate.
+ * False means "build it and compare" (canonicalJson), not "not canonical" for certain.
+ */
+export function isCanonicalTextOf(value: unknown, text: string): boolean {
+  if (JSON.stringify(value) !== text) return false;
+  if (text.includes('\\ud') && ESCAPED_SURROGATE.test(text)) return false;
+  return keysInCanonicalOrder(value, 0);
+}
+
 /**
  * Parses `text` and returns the value only when `text` is already its canonical form: the same
  * value has exactly one accepted spelling, so duplicate keys, other key orders, whitespace,
@@ -163,6 +200,7 @@ export function parseCanonicalJson(text: string): { ok: true; value: unknown } |
   } catch (error) {
     return { ok: false, reason: `not JSON (${(error as Error).message})` };
   }
+  if (isCanonicalTextOf(value, text)) return { ok: true, value };
   let again: string;
   try {
     again = canonicalJson(value);

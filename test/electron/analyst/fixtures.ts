@@ -4,9 +4,23 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { InterviewRecord } from '../../../shared/formats/batch';
-import { generateAgeKeyPair } from '../../../electron/sync/age';
-import { batchFileName, writeBatch } from '../../../electron/sync/batch';
+import { gzipSync } from 'node:zlib';
+import {
+  BATCH_FORMAT,
+  BATCH_FORMAT_VERSION,
+  BATCH_PAYLOAD_COMPRESSION,
+  BATCH_PAYLOAD_ENCRYPTION,
+  BATCH_PAYLOAD_FORMAT,
+  outcomeCounts,
+  surveysOf,
+  type BatchManifest,
+  type InterviewRecord,
+} from '../../../shared/formats/batch';
+import { canonicalJson } from '../../../shared/formats/canonical-json';
+import { encryptToRecipient, generateAgeKeyPair, recipientFingerprint } from '../../../electron/sync/age';
+import { BATCH_CONTAINER, batchFileName, writeBatch } from '../../../electron/sync/batch';
+import { writeContainer } from '../../../electron/sync/container';
+import { sha256Hex } from '../../../electron/sync/hash';
 import { generateSigningKey, type SigningKey } from '../../../electron/sync/signing';
 import { openAnalystStore, type AnalystStore } from '../../../electron/analyst/store';
 import { postgresAvailable, startPostgres, type PgServer } from './pg-harness';
@@ -60,6 +74,36 @@ export async function batchFile(
   // The batch id in the name keeps two batches of one sequence apart (a test may make both).
   const path = join(dir, batchFileName(['hids-2026'], device.label, sequence).replace(/\.ksbatch$/, `-${batchId.slice(0, 8)}.ksbatch`));
   writeFileSync(path, written.bytes);
+  return path;
+}
+
+/**
+ * A batch file signed by `device` whose records skip the writer's checks (a laptop with a bug, or
+ * a forged one): the manifest lists each record's real content hash, so only the reader's own
+ * checks of the records can refuse it.
+ */
+export async function uncheckedBatchFile(dir: string, device: Device, sequence: number, records: object[], recipient: string): Promise<string> {
+  const batchId = randomUUID();
+  const sorted = [...records].sort((a, b) => (String((a as { id: unknown }).id) < String((b as { id: unknown }).id) ? -1 : 1));
+  const texts = sorted.map((r) => canonicalJson(r));
+  const plaintext = `{"batchId":"${batchId}","format":"${BATCH_PAYLOAD_FORMAT}","formatVersion":${BATCH_FORMAT_VERSION},"interviews":[${texts.join(',')}]}`;
+  const ciphertext = Buffer.from(await encryptToRecipient(recipient, gzipSync(Buffer.from(plaintext, 'utf8'))));
+  const summary = sorted as unknown as InterviewRecord[];
+  const manifest: BatchManifest = {
+    format: BATCH_FORMAT,
+    formatVersion: BATCH_FORMAT_VERSION,
+    batchId,
+    device: { id: device.id, publicKey: device.key.publicKeyHex, fingerprint: device.key.fingerprint },
+    sequence,
+    createdAt: '2026-11-30T18:00:00.000Z',
+    surveys: surveysOf(summary),
+    interviews: summary.map((r, i) => ({ id: r.id, revision: r.revision, contentHash: sha256Hex(Buffer.from(texts[i]!, 'utf8')) })),
+    outcomes: outcomeCounts(summary),
+    recipient: { age: recipient, fingerprint: recipientFingerprint(recipient) },
+    payload: { encryption: BATCH_PAYLOAD_ENCRYPTION, compression: BATCH_PAYLOAD_COMPRESSION, size: ciphertext.length, sha256: sha256Hex(ciphertext) },
+  };
+  const path = join(dir, batchFileName(['hids-2026'], device.label, sequence).replace(/\.ksbatch$/, `-${batchId.slice(0, 8)}.ksbatch`));
+  writeFileSync(path, writeContainer(BATCH_CONTAINER, manifest, ciphertext, device.key));
   return path;
 }
 

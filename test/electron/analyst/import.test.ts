@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatchFiles } from '../../../electron/analyst/import';
 import type { AnalystStore } from '../../../electron/analyst/store';
-import { batchFile, makeAnalyst, makeDevice, record, snapshot, storeFactory, STORE_KINDS, type Device } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, snapshot, storeFactory, STORE_KINDS, uncheckedBatchFile, type Device } from './fixtures';
 
 const FIXED_NOW = () => new Date('2026-12-01T02:00:00.000Z');
 const X = '11111111-1111-4111-8111-111111111111';
@@ -215,6 +215,32 @@ describe.each(STORE_KINDS)('import into the %s store', (kind) => {
     const unknownForm = await run(store, [await file(laptop, 2, [record(laptop, Y, 0, { formVersion: '2027.1' })])]);
     expect(unknownForm.batches[0]!.status).toBe('imported');
     expect(unknownForm.formsUnknown).toEqual([{ survey: 'hids-2026', formVersion: '2027.1' }]);
+  });
+
+  it('refuses the whole batch when one record among good ones breaks the record schema, naming it and the field', async () => {
+    const store = await stores.open();
+    const ids = [X, Y, Z];
+    const good = ids.map((id) => record(laptop, id, 0));
+    // The quick check and the schema must agree on each of these: the batch is refused, not half-imported.
+    const breaks: [object, string][] = [
+      [{ ...good[1]!, surveyorCode: '' }, 'surveyorCode'],
+      [{ ...good[1]!, unitCode: 'Phường 1' }, 'unitCode'],
+      [{ ...good[1]!, answers: [{ ...good[1]!.answers[0]!, value: { nested: 1 } }] }, 'answers.0.value'],
+      [{ ...good[1]!, paradata: [{ ...good[1]!.paradata[0]!, event: 'Shown' }] }, 'paradata.0.event'],
+      [{ ...good[1]!, gps: [10.77, 106.7] }, 'Unrecognized key: "gps"'],
+    ];
+    for (const [sequence, [bad, field]] of breaks.entries()) {
+      const path = await uncheckedBatchFile(stores.dir, laptop, sequence + 1, [good[0]!, bad, good[2]!], analyst.recipient);
+      const report = await run(store, [path]);
+      expect(report.batches[0]!.status, field).toBe('rejected');
+      expect(report.batches[0]!.reason, field).toMatch(/^batch_damaged: /);
+      expect(report.batches[0]!.reason, field).toContain(`(payload: interview 2: `);
+      expect(report.batches[0]!.reason, field).toContain(field);
+    }
+    expect(await snapshot(store)).toEqual({ devices: [], interviews: [], answers: [], forms: [] });
+    // The same three records, all good, written the same way: imported.
+    const report = await run(store, [await uncheckedBatchFile(stores.dir, laptop, 1, good, analyst.recipient)]);
+    expect(report.batches[0]).toMatchObject({ status: 'imported', interviews: { new: 3 } });
   });
 
   it('refuses an interview that repeats an answer path, even without a registered form', async () => {

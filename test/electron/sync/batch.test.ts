@@ -144,6 +144,40 @@ describe('batch', () => {
     expect(await codeOfAsync(async () => openBatch(await sign(sorted), analyst.identity))).toBe('no error');
   });
 
+  it('hashes the canonical form of each record however it was spelled, and refuses a bad record anywhere with the schema\'s reason', async () => {
+    // The reader hashes a record's own bytes when they are already canonical, else builds the
+    // canonical text: both must give the manifest's hash for the canonical form, and only it.
+    const sorted = [...sampleRecords()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const signTexts = async (texts: string[], hashes: string[]) => {
+      const plaintext = `{"batchId":"${input.batchId}","format":"${BATCH_PAYLOAD_FORMAT}","formatVersion":${BATCH_FORMAT_VERSION},"interviews":[${texts.join(',')}]}`;
+      const ciphertext = Buffer.from(await encryptToRecipient(analyst.recipient, gzipSync(Buffer.from(plaintext))));
+      const entries = sorted.map((r, i) => ({ id: r.id, revision: r.revision, contentHash: hashes[i]! }));
+      const manifest = { ...written.manifest, interviews: entries, payload: { ...written.manifest.payload, size: ciphertext.length, sha256: sha256Hex(ciphertext) } };
+      return writeContainer(BATCH_CONTAINER, manifest, ciphertext, device);
+    };
+    const canonical = sorted.map((r) => canonicalJson(r));
+    const hashes = sorted.map((r) => interviewContentHash(r));
+    // Keys in another order and whitespace: not canonical, the same record.
+    const loose = JSON.stringify(Object.fromEntries(Object.entries(sorted[1]!).reverse()), null, 1);
+    const opened = await openBatch(await signTexts([canonical[0]!, loose], hashes), analyst.identity);
+    expect(opened.interviews).toEqual(sorted);
+    // A manifest that hashed the loose spelling itself does not match: only the canonical form counts.
+    await expect(openBatch(await signTexts([canonical[0]!, loose], [hashes[0]!, sha256Hex(loose)]), analyst.identity)).rejects.toThrow(/interview 2 .* does not match the manifest/);
+    // A record the schema refuses, after a good one: the whole batch is refused, naming it and the field.
+    const bad: [object, string][] = [
+      [{ ...sorted[1]!, revision: 0.5 }, 'revision: Invalid input: expected int'],
+      [{ ...sorted[1]!, gps: [10.7, 106.6] }, 'Unrecognized key: "gps"'],
+      [{ ...sorted[1]!, answers: [{ ...sorted[1]!.answers[0]!, missing: 'skipped' }] }, 'answers.0.missing: Invalid option'],
+    ];
+    for (const [record, reason] of bad) {
+      const text = canonicalJson(record);
+      const error = await openBatch(await signTexts([canonical[0]!, text], [hashes[0]!, sha256Hex(text)]), analyst.identity).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'batch_damaged' });
+      expect((error as Error).message).toContain(`payload: interview 2: `);
+      expect((error as Error).message).toContain(reason);
+    }
+  });
+
   it('will not write a batch with an interview from another device, twice the same interview, or a bad record', async () => {
     await expect(writeBatch({ ...input, interviews: [{ ...sampleRecord(RECORD_IDS[0], 1), deviceId: '00000000-0000-4000-8000-000000000000' }] }, device)).rejects.toThrow(/made on device/);
     await expect(writeBatch({ ...input, interviews: [sampleRecord(RECORD_IDS[0], 1), sampleRecord(RECORD_IDS[0], 2)] }, device)).rejects.toThrow(/appears twice/);

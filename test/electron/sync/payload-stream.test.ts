@@ -2,6 +2,7 @@
 // canonical payload and refuses anything else; gzip + age run with backpressure end to end (the
 // producer is never far ahead of the consumer), and the plaintext bound stops a gzip bomb.
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/formats/canonical-json';
@@ -33,6 +34,18 @@ describe('PayloadRecordSplitter', () => {
       expect(texts.map((t) => JSON.parse(t))).toEqual(records);
       expect(texts).toEqual(records.map((r) => canonicalJson(r)));
     }
+  });
+
+  it('cuts any records (quotes, backslashes and brackets inside strings) out of any chunking', () => {
+    const text = fc.string({ unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', 'a', 'ệ', '𝄞', '\n', '\u0001'), maxLength: 12 });
+    const value = fc.dictionary(text, fc.oneof(text, fc.array(text, { maxLength: 3 }), fc.integer()), { minKeys: 1, maxKeys: 4 });
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 5 }), fc.integer({ min: 1, max: 40 }), (values, size) => {
+        const bytes = Buffer.from(payloadHead(BATCH) + values.map((v) => canonicalJson(v)).join(',') + PAYLOAD_TAIL, 'utf8');
+        expect(split(bytes, size).texts).toEqual(values.map((v) => canonicalJson(v)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuses any other spelling of the envelope, a cut, and trailing bytes', () => {

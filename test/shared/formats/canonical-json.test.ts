@@ -1,7 +1,7 @@
 // Canonical JSON: one value, one spelling (RFC 8785 subset), and refusal of what is outside it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalJsonError, canonicalJson, canonicalJsonReference, parseCanonicalJson } from '../../../shared/formats/canonical-json';
+import { CanonicalJsonError, canonicalJson, canonicalJsonReference, isCanonicalTextOf, parseCanonicalJson } from '../../../shared/formats/canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys, drops whitespace, keeps array order', () => {
@@ -92,5 +92,67 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('isCanonicalTextOf (the reader\'s shortcut)', () => {
+  const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 20 }).map(String), fc.constantFrom('0', '9', '10', '__proto__', '\r', 'a', '\ud800', 'é'));
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 1 }),
+      fc.constantFrom('\ud800', 'a\\ud800', -0, 1e21, 0.1),
+      fc.dictionary(key, tie('node'), { maxKeys: 6 }),
+      fc.array(tie('node'), { maxLength: 4 }),
+    ),
+  })).node;
+  const canonicalOrNull = (v: unknown): string | null => {
+    try {
+      return canonicalJson(v);
+    } catch {
+      return null;
+    }
+  };
+
+  it('never says yes unless canonicalJson(value) is exactly the text, whatever the value and the text', () => {
+    fc.assert(
+      fc.property(value, fc.string({ maxLength: 6 }), (v, noise) => {
+        const canonical = canonicalOrNull(v);
+        const plain = JSON.stringify(v) as string | undefined;
+        const texts = [canonical, plain, plain === undefined ? undefined : JSON.stringify(v, null, 1), noise].filter((t): t is string => typeof t === 'string');
+        for (const text of texts) {
+          let parsed: unknown = v;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: check the value as given
+          }
+          for (const candidate of [v, parsed]) {
+            if (isCanonicalTextOf(candidate, text)) expect(canonicalOrNull(candidate)).toBe(text);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says yes to what the writer wrote (the fast path is really taken), no to near misses', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = canonicalJson(v);
+        const parsed: unknown = JSON.parse(text);
+        // Index-like keys come back out of order from JSON.parse: those take the careful path.
+        if (!/"(?:0|[1-9][0-9]*)":/.test(text)) expect(isCanonicalTextOf(parsed, text)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    const no = (text: string) => expect(isCanonicalTextOf(JSON.parse(text), text), text).toBe(false);
+    for (const text of ['{"b":1,"a":2}', '{"a": 1}', '{"a":1,"a":1}', '{"a":1.0}', '"\\u00e9"', '"\\ud800"', '{"10":1,"9":2}', '1e400', '[1e400]']) no(text);
+    let deep = '1';
+    for (let i = 0; i < 70; i++) deep = `[${deep}]`;
+    no(deep);
+    expect(isCanonicalTextOf({ a: undefined }, '{}')).toBe(false);
+    expect(isCanonicalTextOf({ a: NaN }, '{"a":null}')).toBe(false);
+    expect(isCanonicalTextOf(new Date(0), JSON.stringify(new Date(0)))).toBe(false);
   });
 });
