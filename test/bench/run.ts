@@ -45,8 +45,13 @@ const benches: BenchEntry[] = [
   },
   {
     id: 'exports',
-    run: async () =>
-      (await import('./exports.bench')).runExportsBench({ interviews: Number(process.env.KHAOSAT_BENCH_EXPORTS_INTERVIEWS ?? 200_000) }),
+    run: async () => {
+      const bench = await import('./exports.bench');
+      return bench.runExportsBench({
+        interviews: Number(process.env.KHAOSAT_BENCH_EXPORTS_INTERVIEWS ?? 200_000),
+        formats: bench.parseFormats(process.env.KHAOSAT_BENCH_EXPORTS_FORMATS),
+      });
+    },
   },
   {
     id: 'ui',
