@@ -1,6 +1,7 @@
 // Runs a list of benches with the command-line arguments and decides, through report.ts, what is
-// printed, whether docs/benchmarks.md is rewritten, and the exit code. The benches and the file
-// writer are passed in, so tests drive it with instant stand-in benches.
+// printed, what is recorded into docs/benchmarks.md (the sections of the benches that ran, merged
+// into the file as it is), and the exit code. The benches, the clock, the load average and the
+// file are passed in, so tests drive it with instant stand-in benches.
 import {
   benchPassed,
   budgetMet,
@@ -8,10 +9,11 @@ import {
   failures,
   fmt,
   fmtRatio,
+  mergeRecord,
   parseBenchArgs,
   recordDecision,
-  renderMarkdown,
   type BenchResult,
+  type RecordedBench,
 } from './report';
 
 export interface BenchEntry {
@@ -22,9 +24,13 @@ export interface BenchEntry {
 export interface RunnerIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** docs/benchmarks.md as it is (null when there is none yet). */
+  readRecord: () => string | null;
   writeRecord: (markdown: string) => void;
   machine: string;
   now: () => Date;
+  /** os.loadavg(): stated in each recorded section. */
+  load: () => number[];
 }
 
 function print(io: RunnerIo, result: BenchResult): void {
@@ -51,19 +57,21 @@ export async function runBenchSuite(benches: BenchEntry[], argv: string[], io: R
     io.err(`bench: ${(error as Error).message}\n`);
     return 2;
   }
-  const results: BenchResult[] = [];
+  const recorded: RecordedBench[] = [];
   for (const bench of benches) {
     if (args.only.length > 0 && !args.only.includes(bench.id)) continue;
     io.out(`▶ ${bench.id}…\n`);
+    const run = { when: io.now(), machine: io.machine, load: io.load() };
     const result = await bench.run();
-    results.push(result);
+    recorded.push({ id: bench.id, result, run });
     print(io, result);
   }
+  const results = recorded.map((r) => r.result);
   const passed = results.every(benchPassed);
   const missed = failures(results);
   if (missed.length > 0) io.err(`bench: budgets NOT met: ${missed.join('; ')}\n`);
-  const decision = recordDecision({ args, allBenches: results.length === benches.length, passed });
-  if (decision.write) io.writeRecord(renderMarkdown(results, { when: io.now(), machine: io.machine }));
+  const decision = recordDecision({ args, ran: recorded.map((r) => r.id), passed });
+  if (decision.write) io.writeRecord(mergeRecord(io.readRecord(), recorded, benches.map((b) => b.id)));
   io.out(`${decision.reason}\n`);
   return exitCode(passed);
 }
