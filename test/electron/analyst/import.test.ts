@@ -237,7 +237,7 @@ describe.each(STORE_KINDS)('import into the %s store', (kind) => {
       expect(report.batches[0]!.reason, field).toContain(`(payload: interview 2: `);
       expect(report.batches[0]!.reason, field).toContain(field);
     }
-    expect(await snapshot(store)).toEqual({ devices: [], interviews: [], answers: [], forms: [] });
+    expect(await snapshot(store)).toEqual({ devices: [], interviews: [], answers: [], paradata: [], forms: [] });
     // The same three records, all good, written the same way: imported.
     const report = await run(store, [await uncheckedBatchFile(stores.dir, laptop, 1, good, analyst.recipient)]);
     expect(report.batches[0]).toMatchObject({ status: 'imported', interviews: { new: 3 } });
