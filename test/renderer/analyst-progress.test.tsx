@@ -48,7 +48,8 @@ describe('ProgressTab', () => {
     expect(foot).toEqual(['Tổng cộng', '40', '50', '52', '71,2%']);
     expect(screen.getByText('Đơn vị chậm nhất so với chỉ tiêu ở trên cùng; đơn vị không có chỉ tiêu ở cuối, theo tên.')).toBeTruthy();
     expect(cells('Theo điều tra viên')).toEqual([['DTV01', '21', '26'], ['DTV02', '19', '24']]);
-    expect(cells('Theo ngày')).toEqual([['2026-11-30', '40', '50']]);
+    // Days as Vietnamese write them, dd/mm/yyyy.
+    expect(cells('Theo ngày')).toEqual([['30/11/2026', '40', '50']]);
     expect(cells('Phỏng vấn bị cảnh báo')).toEqual([[INTERVIEW, 'Phường Bến Thành', 'DTV01', 'Quá ngắn']]);
     expect(cells('Lô còn thiếu theo máy')).toEqual([[LAPTOP, '2, 5']]);
   }, 20_000);

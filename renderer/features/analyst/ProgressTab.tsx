@@ -8,6 +8,7 @@ import { useAppStore } from '../../stores';
 import type { ContractError, Dashboard } from '../../../shared/contract';
 import { GapList } from './GapList';
 import { UnitProgressTable, unitLabel } from './UnitProgressTable';
+import { isoToDateText } from '../../components/dateText';
 
 function CountTable({ id, title, head, rows, mono = true }: { id: string; title: string; head: string[]; rows: { key: string; cells: (string | number)[]; share?: number }[]; mono?: boolean }) {
   return (
@@ -133,7 +134,7 @@ export function ProgressTab({ active }: { active: boolean }) {
               id="dash-days"
               title={t('analyst.progress.byDay')}
               head={[t('analyst.progress.day'), t('analyst.progress.completed'), t('analyst.progress.total'), '']}
-              rows={data.byDay.map((d) => ({ key: d.day, cells: [d.day, d.completed, d.total], share: d.completed / maxOf(data.byDay) }))}
+              rows={data.byDay.map((d) => ({ key: d.day, cells: [isoToDateText(d.day) || d.day, d.completed, d.total], share: d.completed / maxOf(data.byDay) }))}
             />
           </div>
           <h3>{t('analyst.progress.flags')}</h3>
