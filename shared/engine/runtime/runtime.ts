@@ -184,7 +184,8 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
   };
 
   /** `text` with each `${name}` replaced by its value as seen from `inst` (ODK's <output> in labels, hints and messages). */
-  const interpolate = (text: string, inst: Instance): string => {
+  const interpolate = (text: string, inst: Instance, lang?: string): string => {
+    if (text.includes('%(')) text = loopSubstitute(text, inst, lang ?? language);
     if (!text.includes('${')) return text;
     const [savedInst, savedCell, savedNode] = [ctx.inst, ctx.cell, ctx.node];
     ctx.inst = inst;
@@ -205,10 +206,30 @@ export function createFormRuntime(form: FormModel, opts: RuntimeOptions = {}): F
     }
   };
 
+  /**
+   * pyxform's `begin loop over L`: inside the instance for L's i-th choice, `%(name)s` is that
+   * choice's name and `%(label)s` its label (pyxform substitutes them per language when it writes
+   * one group per choice; here the loop is a repeat with one instance per choice, so the nearest
+   * loop instance says which choice). Outside a loop the text is left as written.
+   */
+  const loopSubstitute = (text: string, inst: Instance, lang: string): string => {
+    for (let at: Instance | null = inst; at; at = at.parent) {
+      const repeat = plan.scopes[at.scope]?.repeat ?? -1;
+      const node = repeat >= 0 ? plan.nodes[repeat]?.node : undefined;
+      const list = node?.kind === 'repeat' && node.loopList !== undefined ? form.choiceLists[node.loopList] : undefined;
+      if (!list) continue;
+      const choice = list.choices[at.index - 1];
+      if (!choice) return text;
+      const label = localized(choice.labels, lang, form.defaultLanguage) ?? choice.name;
+      return text.replace(/%\((label|name)\)s/g, (_, which: string) => (which === 'label' ? label : choice.name));
+    }
+    return text;
+  };
+
   const renderText = (path: string, which: 'labels' | 'hints', lang: string | undefined): string => {
     const { node: pn, inst } = locate(plan, root, path, 'node');
     const text = localized(pn.node[which], lang ?? language, form.defaultLanguage) ?? '';
-    return interpolate(text, inst);
+    return interpolate(text, inst, lang);
   };
 
   /**

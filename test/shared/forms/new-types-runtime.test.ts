@@ -23,10 +23,10 @@ function compiled(): FormModel {
         ['phone number', 'tel', 'Điện thoại'],
         ['text', 'after_sim', 'Chỉ khi có SIM', "${sim} != ''"],
         ['begin loop over tvs', 'tv', 'TV'],
-        ['integer', 'hours', 'Số giờ'],
+        ['integer', 'hours', 'Số giờ xem %(label)s (%(name)s)'],
         ['end loop'],
       ],
-      choices: [['list_name', 'name', 'label'], ['tvs', 'a', 'A'], ['tvs', 'b', 'B']],
+      choices: [['list_name', 'name', 'label'], ['tvs', 'a', 'Đài HTV'], ['tvs', 'b', 'Đài VTV']],
       settings: [['form_id', 'version'], ['nt', '1']],
     }),
   );
@@ -64,5 +64,13 @@ describe('new question types in the runtime', () => {
     const s = evaluateRecord(compiled(), { tv: [{ hours: 1 }, { hours: 2 }] });
     expect(s.values['tv']).toEqual([{ hours: 1 }, { hours: 2 }]);
     expect(s.relevant.filter((p) => p.startsWith('tv['))).toHaveLength(2);
+  });
+
+  test('inside a loop, %(label)s and %(name)s are the choice of that instance (pyxform)', () => {
+    const rt = createFormRuntime(compiled());
+    rt.setAnswer('tv[1]/hours', 1);
+    rt.setAnswer('tv[2]/hours', 2);
+    expect(rt.renderLabel('tv[1]/hours')).toBe('Số giờ xem Đài HTV (a)');
+    expect(rt.renderLabel('tv[2]/hours')).toBe('Số giờ xem Đài VTV (b)');
   });
 });
