@@ -22,15 +22,23 @@ export const SecretSchema = z.string().min(1).max(128);
 
 export const UuidSchema = z.uuid();
 
+/**
+ * Bounds of the shapes below, named so the analyst's quick record check
+ * (shared/formats/interview-record-check.ts) keeps the same rules as these schemas.
+ */
+export const SHAPE_LIMITS = { slug: 64, answerPath: 512, answerText: 10_000, choice: 256, choices: 500, isoTime: 40 } as const;
+export const SLUG_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+export const UNIT_CODE_PATTERN = /^[A-Za-z0-9_-]{1,16}$/;
+
 /** Stable ids of surveys and form versions: short slugs. */
 export const SlugSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits, _ . : - only');
+  .max(SHAPE_LIMITS.slug)
+  .regex(SLUG_PATTERN, 'letters, digits, _ . : - only');
 
 /** 5-digit administrative unit code (or another short code for agencies/centres). */
-export const UnitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
+export const UnitCodeSchema = z.string().regex(UNIT_CODE_PATTERN);
 
 /**
  * The one answer-path grammar (contract, runtime, store, exports): a question name as XLSForm
@@ -42,18 +50,18 @@ export const UnitCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{1,16}$/);
 export { ANSWER_PATH_PATTERN };
 export const AnswerPathSchema = z
   .string()
-  .max(512)
+  .max(SHAPE_LIMITS.answerPath)
   .regex(ANSWER_PATH_PATTERN, 'question path such as roster[2]/age');
 
 /** An answer value: text, number, choice list (select_multiple), or null (cleared). */
 export const AnswerValueSchema = z.union([
-  z.string().max(10_000),
+  z.string().max(SHAPE_LIMITS.answerText),
   // An attached image/audio/video/file (shared/forms/media.ts); main checks its type's size limit.
   z.string().max(MAX_MEDIA_VALUE_CHARS).regex(/^data:[^;,]{1,200};name=[^;,]{0,1000};base64,/),
   z.number().finite(),
   z.boolean(),
   z.null(),
-  z.array(z.string().max(256)).max(500),
+  z.array(z.string().max(SHAPE_LIMITS.choice)).max(SHAPE_LIMITS.choices),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 
@@ -86,7 +94,7 @@ export const Sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 in lo
 /** Free text a person typed (comments, notes, respondent references): bounded, trimmed. */
 export const NoteSchema = z.string().trim().max(1_000);
 
-export const IsoTimeSchema = z.string().max(40);
+export const IsoTimeSchema = z.string().max(SHAPE_LIMITS.isoTime);
 
 export const UserSchema = z.strictObject({
   id: z.number().int(),

@@ -11,19 +11,16 @@
 import { MISSING_KINDS } from '../forms/model';
 import { ANSWER_PATH_PATTERN } from '../forms/answerPath';
 import { BATCH_LIMITS, type InterviewRecord } from './batch';
+import { SHAPE_LIMITS, SLUG_PATTERN, UNIT_CODE_PATTERN } from '../contract/schemas';
 
 // The patterns of InterviewRecordSchema's fields (shared/contract/schemas.ts, batch.ts); zod's
 // z.uuid() is RFC 9562's layout plus the nil and max UUIDs.
 const UUID = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
-const SLUG = /^[A-Za-z0-9_.:-]+$/;
-const UNIT_CODE = /^[A-Za-z0-9_-]{1,16}$/;
+const SLUG = SLUG_PATTERN;
+const UNIT_CODE = UNIT_CODE_PATTERN;
 const OUTCOME = /^[a-z][a-z_]{0,31}$/;
 const EVENT = /^[a-z][a-z_]{0,39}$/;
-const ISO_TIME_MAX = 40;
-const ANSWER_PATH_MAX = 512;
-const TEXT_VALUE_MAX = 10_000;
-const CHOICE_MAX = 256;
-const CHOICES_MAX = 500;
+const { isoTime: ISO_TIME_MAX, answerPath: ANSWER_PATH_MAX, answerText: TEXT_VALUE_MAX, choice: CHOICE_MAX, choices: CHOICES_MAX, slug: SLUG_MAX } = SHAPE_LIMITS;
 const DETAIL_DEPTH_MAX = 16;
 const MISSING = new Set<unknown>(MISSING_KINDS);
 
@@ -113,7 +110,7 @@ export function isPlainInterviewRecord(raw: unknown): raw is InterviewRecord {
   const r = raw;
   if (!(typeof r.id === 'string' && UUID.test(r.id) && typeof r.deviceId === 'string' && UUID.test(r.deviceId))) return false;
   if (!(typeof r.revision === 'number' && Number.isSafeInteger(r.revision) && r.revision >= 0)) return false;
-  for (const slug of [r.surveyId, r.formVersion]) if (!(typeof slug === 'string' && slug.length >= 1 && slug.length <= 64 && SLUG.test(slug))) return false;
+  for (const slug of [r.surveyId, r.formVersion]) if (!(typeof slug === 'string' && slug.length >= 1 && slug.length <= SLUG_MAX && SLUG.test(slug))) return false;
   if (!(typeof r.surveyorCode === 'string' && r.surveyorCode.length >= 1 && r.surveyorCode.length <= 32)) return false;
   if (!(typeof r.unitCode === 'string' && UNIT_CODE.test(r.unitCode) && typeof r.outcome === 'string' && OUTCOME.test(r.outcome))) return false;
   if (!(isTime(r.createdAt) && (r.completedAt === null || isTime(r.completedAt)) && (r.approvedAt === null || isTime(r.approvedAt)))) return false;
