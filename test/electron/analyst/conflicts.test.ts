@@ -10,7 +10,7 @@ import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
 import { compileForm } from '../../../shared/forms';
 import { workbook } from '../../fixtures/forms/workbooks';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS } from './fixtures';
 
 function form() {
   const r = compileForm(
@@ -38,7 +38,7 @@ describe.each(STORE_KINDS)('conflict choices on the %s store', (kind) => {
     const one = makeDevice('LAPTOP-01');
     const two = makeDevice('LAPTOP-02');
     store = await stores.open();
-    await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(form()), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
+    await registerForm(store.db, form());
     const files = [
       await batchFile(stores.dir, one, 1, [record(one, X, 1, { answers: [a('A1', '5')] }), record(one, Y, 0, { answers: [a('A1', '4')] })], analyst.recipient),
       // Same id and revision, other content, from another laptop: a conflict.

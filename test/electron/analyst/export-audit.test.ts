@@ -15,7 +15,7 @@ import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
 import { compileForm, type FormModel } from '../../../shared/forms';
 import { workbook } from '../../fixtures/forms/workbooks';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS } from './fixtures';
 
 const X = '11111111-1111-4111-8111-111111111111';
 const Y = '22222222-2222-4222-8222-222222222222';
@@ -118,7 +118,7 @@ describe.each(STORE_KINDS)('the ODK audit log on export (%s store)', (kind) => {
       ['plain', form(null)],
     ] as const;
     for (const [survey, f] of forms) {
-      await store.db.insertInto('forms').values({ survey_id: survey, form_version: '2026.1', form: JSON.stringify(f), signer_fingerprint: 'TEST', registered_at: '2026-11-01T00:00:00.000Z' }).execute();
+      await registerForm(store.db, f, { survey, signer: 'TEST', at: '2026-11-01T00:00:00.000Z' });
     }
     const x = record(laptop, X, 1, { paradata: X_EVENTS, answers: [answer('consent', '1'), answer('age', 32), answer('kenh', ['tv', 'web']), answer('members[1]/ten', 'An, "Bé"')] });
     // Revision 0 of X, replaced by revision 1: its events must not reach the export.

@@ -14,6 +14,7 @@ import { buildPlan } from '../../../shared/engine/runtime';
 import { buildDataset } from '../../../shared/exports/fromForm';
 import type { FormModel } from '../../../shared/forms/model';
 import { sampleForm } from '../../fixtures/exports/sample';
+import { registerForm } from './fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'khaosat-export-stream-'));
 const INTERVIEWS = IDS_PER_SELECT * 2 + 37;
@@ -48,7 +49,7 @@ beforeAll(async () => {
   const v1 = sampleForm();
   const v2: FormModel = { ...sampleForm(), version: '2025.2' };
   for (const [form, at] of [[v1, '2026-11-01T00:00:00.000Z'], [v2, '2026-11-05T00:00:00.000Z']] as const) {
-    await store.db.insertInto('forms').values({ survey_id: 'mau', form_version: form.version, form: JSON.stringify(form), signer_fingerprint: 'TEST', registered_at: at }).execute();
+    await registerForm(store.db, form, { survey: 'mau', version: form.version, signer: 'TEST', at });
   }
   await store.db.insertInto('devices').values({ id: uuid(9_999_999), public_key: '00'.repeat(32), fingerprint: 'TEST', first_seen_at: '2026-11-02T00:00:00.000Z' }).execute();
   await store.db.transaction().execute(async (trx) => {

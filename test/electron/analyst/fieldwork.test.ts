@@ -6,7 +6,7 @@ import { buildFieldworkDashboard } from '../../../electron/analyst/fieldwork';
 import { importBatchFiles } from '../../../electron/analyst/import';
 import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS } from './fixtures';
 
 type Ans = InterviewRecord['answers'][number];
 const a = (path: string, value: Ans['value'], missing: Ans['missing'] = null): Ans => ({ path, value, missing, savedAt: '2026-11-30T09:01:00.000Z' });
@@ -74,7 +74,7 @@ describe.each(STORE_KINDS)('fieldwork dashboard on the %s store', (kind) => {
   });
 
   it('recomputes quality flags from the answers once the form is registered', async () => {
-    await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FORM), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
+    await registerForm(store.db, FORM);
     const d = await buildFieldworkDashboard(store, { survey: 'hids-2026', now: new Date('2026-12-01T03:00:00.000Z') });
     expect(d.flags!.counts.straight_lining).toBe(1);
     expect(d.flags!.flagged).toEqual([{ interviewId: id(2), unitCode: '26734', surveyorCode: 'DTV01', flags: ['straight_lining'] }]);

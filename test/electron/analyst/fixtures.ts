@@ -22,7 +22,7 @@ import { BATCH_CONTAINER, batchFileName, writeBatch } from '../../../electron/sy
 import { writeContainer } from '../../../electron/sync/container';
 import { sha256Hex } from '../../../electron/sync/hash';
 import { generateSigningKey, type SigningKey } from '../../../electron/sync/signing';
-import { openAnalystStore, type AnalystStore } from '../../../electron/analyst/store';
+import { openAnalystStore, type AnalystDb, type AnalystStore } from '../../../electron/analyst/store';
 import { postgresAvailable, startPostgres, type PgServer } from './pg-harness';
 
 export interface Device {
@@ -105,6 +105,27 @@ export async function uncheckedBatchFile(dir: string, device: Device, sequence: 
   const path = join(dir, batchFileName(['hids-2026'], device.label, sequence).replace(/\.ksbatch$/, `-${batchId.slice(0, 8)}.ksbatch`));
   writeFileSync(path, writeContainer(BATCH_CONTAINER, manifest, ciphertext, device.key));
   return path;
+}
+
+/**
+ * Registers a form version directly, for tests that need a known form without a signed package
+ * (survey hids-2026, version 2026.1, signer X unless told).
+ */
+export async function registerForm(
+  db: AnalystDb,
+  form: object,
+  opts: { survey?: string; version?: string; signer?: string; at?: string } = {},
+): Promise<void> {
+  await db
+    .insertInto('forms')
+    .values({
+      survey_id: opts.survey ?? 'hids-2026',
+      form_version: opts.version ?? '2026.1',
+      form: JSON.stringify(form),
+      signer_fingerprint: opts.signer ?? 'X',
+      registered_at: opts.at ?? '2026-12-01T00:00:00.000Z',
+    })
+    .execute();
 }
 
 export type StoreKind = 'sqlite' | 'postgres';

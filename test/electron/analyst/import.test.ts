@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBatchFiles } from '../../../electron/analyst/import';
 import type { AnalystStore } from '../../../electron/analyst/store';
-import { batchFile, makeAnalyst, makeDevice, record, snapshot, storeFactory, STORE_KINDS, uncheckedBatchFile, type Device } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, snapshot, storeFactory, STORE_KINDS, uncheckedBatchFile, type Device } from './fixtures';
 
 const FIXED_NOW = () => new Date('2026-12-01T02:00:00.000Z');
 const X = '11111111-1111-4111-8111-111111111111';
@@ -201,10 +201,7 @@ describe.each(STORE_KINDS)('import into the %s store', (kind) => {
 
   it('refuses a batch whose answers are not questions of a registered form version, and names the interview and path', async () => {
     const store = await stores.open();
-    await store.db
-      .insertInto('forms')
-      .values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify({ children: [{ kind: 'question', name: 'ACC1', orOther: false }, { kind: 'question', name: 'ACC2', orOther: false }] }), signer_fingerprint: 'X', registered_at: FIXED_NOW().toISOString() })
-      .execute();
+    await registerForm(store.db, { children: [{ kind: 'question', name: 'ACC1', orOther: false }, { kind: 'question', name: 'ACC2', orOther: false }] }, { at: FIXED_NOW().toISOString() });
     const ok = await run(store, [await file(laptop, 1, [record(laptop, X, 1)])]);
     expect(ok.batches[0]!.status).toBe('imported');
     expect(ok.formsUnknown).toEqual([]);

@@ -16,7 +16,7 @@ import type { AnalystStore } from '../../../electron/analyst/store';
 import { generateSigningKey, type SigningKey } from '../../../electron/sync/signing';
 import { createSurveyPackage } from '../../../electron/sync/survey-package';
 import { ServiceError } from '../../../shared/contract/errors';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS, type StoreKind } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS, type StoreKind } from './fixtures';
 
 const FORM = { formId: 'hids-2026', version: '2026.1', children: [{ kind: 'question', name: 'ACC1', orOther: false }] };
 const UNITS_CSV =
@@ -132,7 +132,7 @@ describe.each(STORE_KINDS)('quotas in the analyst store (%s)', (kind) => {
     const old = rawDb(kind, target);
     const { error } = await new Migrator({ db: old, provider: analystMigrations(kind) }).migrateTo('003_conflict_choices');
     expect(error).toBeUndefined();
-    await old.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FORM), signer_fingerprint: signer.fingerprint, registered_at: '2026-11-30T09:00:00.000Z' }).execute();
+    await registerForm(old, FORM, { signer: signer.fingerprint, at: '2026-11-30T09:00:00.000Z' });
     await old.destroy();
     const store = await stores.open(target);
     expect(await store.db.selectFrom('forms').select(['form_version', 'package_created_at']).execute()).toEqual([{ form_version: '2026.1', package_created_at: null }]);

@@ -8,7 +8,7 @@ import { importBatchFiles } from '../../../electron/analyst/import';
 import { buildReport } from '../../../electron/analyst/report';
 import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS } from './fixtures';
 import { FILTER_FORM } from './filter-form';
 import { IndexReportSchema } from '../../../shared/contract/indices';
 
@@ -32,7 +32,7 @@ describe.each(STORE_KINDS)('report filters on the %s store', (kind) => {
     const analyst = await makeAnalyst();
     const laptop = makeDevice('LAPTOP-01');
     store = await stores.open();
-    await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FILTER_FORM), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
+    await registerForm(store.db, FILTER_FORM);
     const person = (age: string, sex: string, type: string, score: number) => [a('A1', score), a('DEM_AGE', age), a('DEM_SEX', sex), a('DEM_TYPE', type)];
     const records = [
       // 1: ward, TP.HCM, 18-24 male citizen, satisfied; completed 30/11 in Vietnam.

@@ -8,7 +8,7 @@ import { importBatchFiles } from '../../../electron/analyst/import';
 import { buildReport } from '../../../electron/analyst/report';
 import type { AnalystStore } from '../../../electron/analyst/store';
 import type { InterviewRecord } from '../../../shared/formats/batch';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory, STORE_KINDS } from './fixtures';
+import { batchFile, makeAnalyst, makeDevice, record, registerForm, storeFactory, STORE_KINDS } from './fixtures';
 
 const q = (name: string) => ({ kind: 'question', name, orOther: false });
 const FORM = {
@@ -41,7 +41,7 @@ describe.each(STORE_KINDS)('report from the %s store', (kind) => {
     const analyst = await makeAnalyst();
     const laptop = makeDevice('LAPTOP-01');
     store = await stores.open();
-    await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FORM), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
+    await registerForm(store.db, FORM);
     const id = (n: number) => `${String(n).repeat(8)}-1111-4111-8111-111111111111`;
     const first = [
       record(laptop, id(1), 1, { answers: [a('A1', 1), a('A2', 1), a('B1', 1)] }), // replaced below: must not count

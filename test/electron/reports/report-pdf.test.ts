@@ -11,10 +11,9 @@ import { chromiumPrinter, findChromium } from '../../../electron/reports/pdf';
 import { renderReportHtml } from '../../../renderer/report/html';
 import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/io';
-import { importBatchFiles } from '../../../electron/analyst/import';
 import { fixtureReport, unit } from '../../renderer/index-report-fixture';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory } from '../analyst/fixtures';
-import { FILTER_FORM } from '../analyst/filter-form';
+import { storeFactory } from '../analyst/fixtures';
+import { twoInterviewFilterStore } from '../analyst/filter-form';
 
 const chromium = findChromium(process.env);
 const hasPoppler = (() => {
@@ -78,18 +77,7 @@ describe('khaosat report --format html|pdf', () => {
   let target = '';
   afterAll(() => stores.cleanup());
   beforeAll(async () => {
-    const analyst = await makeAnalyst();
-    const laptop = makeDevice('LAPTOP-01');
-    const store = await stores.open();
-    await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FILTER_FORM), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
-    const a = (path: string, value: string | number) => ({ path, value, missing: null, savedAt: '2026-11-30T09:01:00.000Z' });
-    const id = (n: number) => `${String(n).repeat(8)}-3333-4333-8333-333333333333`;
-    const records = [
-      record(laptop, id(1), 0, { unitCode: '26734', answers: [a('A1', 5), a('DEM_SEX', '1')] }),
-      record(laptop, id(2), 0, { unitCode: '25747', answers: [a('A1', 2), a('DEM_SEX', '2')] }),
-    ];
-    await importBatchFiles(store, [await batchFile(stores.dir, laptop, 1, records, analyst.recipient)], { identity: analyst.identity });
-    target = store.label;
+    target = await twoInterviewFilterStore(stores);
   }, 120_000);
 
   it('writes the HTML report of the filtered Interviews', async () => {

@@ -7,13 +7,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGuard } from '../../../electron/ipc/guard';
-import { importBatchFiles } from '../../../electron/analyst/import';
 import { openAnalystStore } from '../../../electron/analyst/store';
 import { chromiumPrinter, findChromium, PdfPrintError, type PdfPrinter } from '../../../electron/reports/pdf';
 import { reportPdfName } from '../../../electron/services/analysis';
 import type { Core } from '../../../electron/services';
-import { batchFile, makeAnalyst, makeDevice, record, storeFactory } from '../analyst/fixtures';
-import { FILTER_FORM } from '../analyst/filter-form';
+import { storeFactory } from '../analyst/fixtures';
+import { twoInterviewFilterStore } from '../analyst/filter-form';
 import { cleanup, makeCore, session, testClock } from './helpers';
 
 const APP = 'app://khaosat/index.html';
@@ -21,19 +20,7 @@ const stores = storeFactory('sqlite');
 let target = '';
 
 beforeAll(async () => {
-  const analyst = await makeAnalyst();
-  const laptop = makeDevice('LAPTOP-01');
-  const store = await stores.open();
-  await store.db.insertInto('forms').values({ survey_id: 'hids-2026', form_version: '2026.1', form: JSON.stringify(FILTER_FORM), signer_fingerprint: 'X', registered_at: '2026-12-01T00:00:00.000Z' }).execute();
-  const a = (path: string, value: string | number) => ({ path, value, missing: null, savedAt: '2026-11-30T09:01:00.000Z' });
-  const id = (n: number) => `${String(n).repeat(8)}-3333-4333-8333-333333333333`;
-  const records = [
-    record(laptop, id(1), 0, { unitCode: '26734', answers: [a('A1', 5), a('DEM_SEX', '1')] }),
-    record(laptop, id(2), 0, { unitCode: '25747', answers: [a('A1', 2), a('DEM_SEX', '2')] }),
-  ];
-  await importBatchFiles(store, [await batchFile(stores.dir, laptop, 1, records, analyst.recipient)], { identity: analyst.identity });
-  target = store.label;
-  await store.close();
+  target = await twoInterviewFilterStore(stores);
 }, 120_000);
 afterAll(() => stores.cleanup());
 
