@@ -114,6 +114,7 @@ export async function runBatchExportBench(opts: { interviews?: number; rounds?: 
       notes: [
         `${rounds} rounds on fresh copies of one SQLite file in /tmp, medians; the ledger keeps the batch's bytes (a BLOB of the file's size)`,
         'no budget on time in ARCHITECTURE.md; the ratio shows what gzip + age + signing cost over reading and writing the same data',
+        'the process peak is the whole process\'s: a bench run before this one in the same `npm run bench` (indices holds 200,000 interviews) raises it, so record this bench alone: `npm run bench -- batch-export --record`',
         'memory: the export streams (one record at a time through canonical JSON, gzip and age); what it holds is the ciphertext, which the ledger stores as a BLOB anyway, and the manifest',
       ],
     };
