@@ -28,6 +28,8 @@ export function stataMissingDouble(letter: string): Buffer {
   b.writeBigUInt64LE(0x7fe0000000000000n + BigInt(letterNumber(letter)) * 0x10000000000n);
   return b;
 }
+/** `.` and the extended missing values this writer uses, made once. */
+const MISSING_DOUBLES: Record<string, Buffer> = Object.fromEntries(['', ...Object.values(STATA_MISSING)].map((l) => [l, stataMissingDouble(l)]));
 /** The integer standing for `.a`…`.z` in value-label tables (long missing `.` is 2,147,483,621). */
 const labelValueOfMissing = (letter: string) => 2147483621 + letterNumber(letter);
 
@@ -131,23 +133,26 @@ export function writeDtaTable(dataset: Dataset, table: DatasetTable, file: strin
     mark();
     sink.text('<data>');
     const rowBytes = vars.reduce((n, d) => n + (d.width === 0 ? 8 : d.width), 0);
+    // One row buffer, reused: the sink copies it, and a fresh buffer per row (with one more per
+    // missing double and per string) left the garbage collector far behind at 200,000 rows.
+    const buf = Buffer.alloc(rowBytes);
     for (const row of table.rows) {
-      const buf = Buffer.alloc(rowBytes, 0);
+      buf.fill(0);
       let at = 0;
       for (const d of vars) {
         const value = d.col.value(row);
         if (d.width === 0) {
           const status: CellStatus = d.col.index === undefined ? 'answered' : (row.statuses[d.col.index] ?? 'unanswered');
-          if (status === 'skipped' || status === 'unanswered') stataMissingDouble(STATA_MISSING[status]).copy(buf, at);
+          if (status === 'skipped' || status === 'unanswered') MISSING_DOUBLES[STATA_MISSING[status]]!.copy(buf, at);
           else if (status === 'missing') {
             const kind = d.v.missing.find((m) => String(m.value) === String(value))?.kind;
             if (!kind) throw new Error(`${table.name}.${d.v.name}: value ${String(value)} marked missing but not a missing code`);
-            stataMissingDouble(STATA_MISSING[kind]).copy(buf, at);
-          } else if (value === null) stataMissingDouble('').copy(buf, at);
+            MISSING_DOUBLES[STATA_MISSING[kind]]!.copy(buf, at);
+          } else if (value === null) MISSING_DOUBLES['']!.copy(buf, at);
           else buf.writeDoubleLE(Number(value), at);
           at += 8;
         } else {
-          if (value !== null) Buffer.from(truncateUtf8(String(value), d.width), 'utf8').copy(buf, at);
+          if (value !== null) buf.write(truncateUtf8(String(value), d.width), at, d.width, 'utf8');
           at += d.width;
         }
       }

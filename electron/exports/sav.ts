@@ -142,15 +142,17 @@ export function writeSavTable(dataset: Dataset, table: DatasetTable, file: strin
   withSink(file, (sink) => {
     sink.write(dictionary(table, vars, tableTitle(dataset, table), now));
     const caseBytes = vars.reduce((n, v) => n + v.segments * 8, 0);
+    // One case buffer, reused (the sink copies it): see the same loop in dta.ts.
+    const buf = Buffer.alloc(caseBytes, 0x20);
     for (const row of table.rows) {
-      const buf = Buffer.alloc(caseBytes, 0x20);
+      buf.fill(0x20);
       let at = 0;
       for (const v of vars) {
         const value = v.col.value(row);
         if (v.width === 0) {
           buf.writeDoubleLE(value === null ? SYSMIS : Number(value), at);
         } else if (value !== null) {
-          Buffer.from(truncateUtf8(String(value), v.width), 'utf8').copy(buf, at);
+          buf.write(truncateUtf8(String(value), v.width), at, v.width, 'utf8');
         }
         at += v.segments * 8;
       }
