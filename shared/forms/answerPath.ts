@@ -24,16 +24,31 @@ export interface PathSegment {
  * instance). Accepts a leading `/` and instance-final paths (`roster[2]`), which the runtime uses
  * to name a repeat instance; an answer path is stricter: `ANSWER_PATH_PATTERN`.
  */
-export function parsePathSegments(path: string): PathSegment[] | null {
+export function parsePathSegments(path: string): readonly Readonly<PathSegment>[] | null {
+  // Memoised: loading an interview parses each of its paths several times (load order, repeat
+  // instances, the runtime's cell lookup), and the same few hundred paths recur in every
+  // interview of an export. The segments are frozen, so no caller can change a shared one.
+  const known = parsed.get(path);
+  if (known !== undefined) return known;
   const parts = path.replace(/^\//, '').split('/');
-  const out: PathSegment[] = [];
+  let out: Readonly<PathSegment>[] | null = [];
   for (const p of parts) {
     const m = SEGMENT.exec(p);
-    if (!m) return null;
-    out.push(m[2] === undefined ? { name: m[1] as string } : { name: m[1] as string, index: Number(m[2]) });
+    if (!m) {
+      out = null;
+      break;
+    }
+    out.push(Object.freeze(m[2] === undefined ? { name: m[1] as string } : { name: m[1] as string, index: Number(m[2]) }));
   }
-  return out;
+  const frozen = out && Object.freeze(out);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(path, frozen);
+  return frozen;
 }
+
+/** Bound on the memo: a form's paths times a few hundred repeat instances, far below any memory concern. */
+const PARSED_MAX = 20_000;
+const parsed = new Map<string, readonly Readonly<PathSegment>[] | null>();
 
 /** True when `path` is an answer path: repeats with instances, then a question name. */
 export function isAnswerPath(path: string): boolean {
