@@ -32,7 +32,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw usageError(`--format ${format}: expected ${EXPORT_FORMATS.join(', ')}`);
   if (!values.out) throw usageError('missing --out DIR (the folder the files are written into)');
   const outDir = resolve(io.cwd, values.out);
-  const store = await openAnalystStore(analystTarget(values.db, io));
+  const store = await openAnalystStore(analystTarget(values.db, io, { existing: true }));
   let result: SurveyExportResult;
   try {
     result = await exportSurvey(store, { ...(values.survey ? { survey: values.survey } : {}), format: format as ExportFormat, outDir, bom: values.bom });

@@ -1,6 +1,7 @@
 // `khaosat import <files|folders…> --db TARGET --keys DIR [--package P.kspkg] [--json]`: batch
 // files into the analyst store (a SQLite file, or a postgres:// URL). Exit 1 when any file was
 // rejected. On a terminal, one progress line on standard error.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importBatchFiles, listBatchFiles, type ImportReport } from '../../analyst/import';
@@ -11,14 +12,25 @@ import { readFileBounded } from '../../sync/bounded-read';
 import { readSigningPublicKeyFile } from '../../sync/key-files';
 import { SURVEY_PACKAGE_LIMITS } from '../../../shared/formats/survey-package';
 import { dbTarget, prepareDbTarget } from '../db-target';
-import { usageError, type CliIo } from '../io';
+import { CliError, usageError, type CliIo } from '../io';
 import { printJson, printTable } from '../output';
 
-/** The store a --db names: a postgres:// URL as is, else a SQLite file checked like the laptop's. */
-export function analystTarget(db: string | undefined, io: CliIo): string {
+/**
+ * The store a --db names: a postgres:// URL as is, else a SQLite file checked like the laptop's.
+ * Only `import` makes a new store; the commands that read one (`existing`) refuse a file that is
+ * not there, so a mistyped --db neither leaves an empty store behind nor reads as "no interviews".
+ */
+export function analystTarget(db: string | undefined, io: CliIo, opts: { existing?: boolean } = {}): string {
   if (!db) throw usageError('missing --db FILE|postgres://user@host:port/db');
   if (isPostgresTarget(db)) return db;
-  return prepareDbTarget(dbTarget(db, io), { createDefaultFolder: false });
+  const path = prepareDbTarget(dbTarget(db, io), { createDefaultFolder: false });
+  if (opts.existing && !existsSync(path)) {
+    throw new CliError(
+      `không có kho dữ liệu phân tích ${path}; hãy nhập lô trước: khaosat import <tệp lô|thư mục> --db ${path} --keys <thư mục khoá> / ` +
+        `there is no analyst store ${path}; import batches first: khaosat import <batch files|folders> --db ${path} --keys <keys folder>`,
+    );
+  }
+  return path;
 }
 
 export async function importCommand(args: string[], io: CliIo): Promise<number> {

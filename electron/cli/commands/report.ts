@@ -63,7 +63,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   // The printable report ranks Units (its charts and table are per Unit).
   if ((format === 'html' || format === 'pdf') && by !== 'unit') throw usageError(`--format ${format} is the report of the Units: use it with --by unit`);
   const file = format === 'html' || format === 'pdf' ? reportFileTarget(format, values.out, io) : null;
-  const store = await openAnalystStore(analystTarget(values.db, io));
+  const store = await openAnalystStore(analystTarget(values.db, io, { existing: true }));
   let report: GroupedIndexReport;
   try {
     report = await buildReport(store, { survey: values.survey, by, filters: filtersFromArgs(values) });
