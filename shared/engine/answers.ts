@@ -17,7 +17,7 @@ import { isMediaType, mediaProblem } from '../forms/media';
 import { suggest } from '../forms/names';
 import { typeProblem } from './runtime/checks';
 import { TYPE_MESSAGES, type Bilingual } from './runtime/messages';
-import type { FormRuntime } from './runtime/runtime';
+import { toStoredValue, type FormRuntime } from './runtime/runtime';
 import { MAX_REPEAT_INSTANCES, RuntimeInputError } from './runtime/types';
 
 export interface StoredAnswer {
@@ -266,6 +266,13 @@ function ensureInstances(rt: FormRuntime, form: FormModel, path: string): void {
  * so an answer whose relevance depends on a later question is kept, as `evaluateRecord` does.
  * Returns the answers the runtime refused (a path or code this form version does not have).
  */
+/** The string the runtime holds for a stored answer once set (a missing answer holds its code). */
+function heldForm(rt: FormRuntime, a: StoredAnswer): string | null {
+  if (a.missing) return String(a.value);
+  const q = formIndex(rt.form).byName.get(a.path.slice(a.path.lastIndexOf('/') + 1))?.question;
+  return q ? toStoredValue(q, a.value) : null;
+}
+
 export function loadAnswers(rt: FormRuntime, answers: readonly StoredAnswer[]): AnswerIssue[] {
   const ordered = loadOrder(rt.form, answers).filter((a) => a.value !== null);
   let issues: AnswerIssue[] = [];
@@ -274,6 +281,10 @@ export function loadAnswers(rt: FormRuntime, answers: readonly StoredAnswer[]): 
     for (const a of ordered) {
       try {
         ensureInstances(rt, rt.form, a.path);
+        // The second pass is for the answers the first could not keep (relevance that depended
+        // on a later question): one the runtime holds as stored already is not set again, since
+        // setting the value a cell holds changes nothing but costs its checks and the clock's.
+        if (pass === 1 && rt.getValue(a.path) === heldForm(rt, a)) continue;
         if (a.missing) rt.setMissing(a.path, String(a.value));
         else rt.setAnswer(a.path, a.value);
       } catch (err) {

@@ -2,7 +2,9 @@
 // adapter the main process and the renderer share.
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, loadAnswers, type StoredAnswer } from '../../../shared/engine/answers';
-import { createFormRuntime } from '../../../shared/engine/runtime';
+import { createFormRuntime, RuntimeInputError } from '../../../shared/engine/runtime';
+import { listQuestions } from '../../../shared/forms/model';
+import { seededRandom } from '../../../shared/indices/prng';
 import { formOf, SAT5 } from './runtime/formFixture';
 
 const form = formOf(
@@ -68,5 +70,54 @@ describe('loadAnswers', () => {
   it('reports, instead of throwing, stored answers this form version cannot take (in form order, unknown names last)', () => {
     const rt = createFormRuntime(form);
     expect(loadAnswers(rt, [{ path: 'gone', value: '1', missing: null }, { path: 'n', value: '9', missing: 'dont_know' }]).map((i) => i.path)).toEqual(['n', 'gone']);
+  });
+});
+
+describe('loadAnswers, second pass', () => {
+  /** The plain two passes: every answer set again in the second, as loadAnswers did before it skipped those already held. */
+  function setEveryAnswerTwice(rt: ReturnType<typeof createFormRuntime>, answers: StoredAnswer[]): string[] {
+    const order = new Map(listQuestions(form).map((q, i) => [q.name, i]));
+    const sorted = answers.filter((a) => a.value !== null).sort((a, b) => (order.get(a.path) ?? 1e9) - (order.get(b.path) ?? 1e9) || (a.path < b.path ? -1 : 1));
+    let refused: string[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      refused = [];
+      for (const a of sorted) {
+        try {
+          if (a.missing) rt.setMissing(a.path, String(a.value));
+          else rt.setAnswer(a.path, a.value);
+        } catch (err) {
+          if (!(err instanceof RuntimeInputError)) throw err;
+          refused.push(a.path);
+        }
+      }
+    }
+    return refused;
+  }
+
+  // Values that fit and values that do not, relevance that holds and relevance that fails, codes and unknown names.
+  const CHOICES: [string, StoredAnswer['value'], StoredAnswer['missing']][] = [
+    ['first', '4', null], ['first', '1', null], ['first', '9', 'dont_know'], ['later', 'yes', null], ['later', 'no', null],
+    ['reason', ['cheap'], null], ['reason', ['fast', 'other'], null], ['reason_other', 'Thân thiện', null], ['ok', true, null],
+    ['score', 4, null], ['score', 3, null], ['at', '2026-11-02T09:30', null], ['n', '99', 'refused'], ['n', 12, null],
+    ['n', '9', 'dont_know'], ['gone', '1', null], ['score', null, null],
+  ];
+
+  it('gives the same record, statuses and refusals as setting every answer twice', () => {
+    const rng = seededRandom(2026);
+    for (let round = 0; round < 300; round++) {
+      const byPath = new Map<string, StoredAnswer>();
+      const count = 1 + rng.below(CHOICES.length);
+      for (let k = 0; k < count; k++) {
+        const [path, value, missing] = CHOICES[rng.below(CHOICES.length)]!;
+        byPath.set(path, { path, value, missing });
+      }
+      const answers = [...byPath.values()];
+      const loaded = createFormRuntime(form, { now: () => new Date(Date.UTC(2026, 10, 2, 2)) });
+      const reference = createFormRuntime(form, { now: () => new Date(Date.UTC(2026, 10, 2, 2)) });
+      const issues = loadAnswers(loaded, answers);
+      const refused = setEveryAnswerTwice(reference, answers);
+      expect(loaded.snapshot(), JSON.stringify(answers)).toEqual(reference.snapshot());
+      expect(issues.map((i) => i.path)).toEqual(refused);
+    }
   });
 });
